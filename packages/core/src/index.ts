@@ -1,3 +1,8 @@
 /** @module @jixiao/core — the pure domain core shared by the CLI, the server and the browser. */
 export * from './decimal/index.js';
 export * from './model/index.js';
+export * from './targets/index.js';
+export * from './rulesets/index.js';
+export * from './scoring/index.js';
+export { generateProvince, SeededRandom } from './generate/province.js';
+export type { ProvinceOptions } from './generate/province.js';

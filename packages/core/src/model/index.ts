@@ -5,3 +5,4 @@ export type { ParseResult, SchemaIssue } from './validate.js';
 export { walkIndicators, isLeaf, humanPath, indicatorTrees } from './tree.js';
 export type { IndicatorVisit } from './tree.js';
 export { toJsonSchema } from './json-schema.js';
+export { classifyIndicator, categoryOf, normaliseIndicatorName, isSatisfaction, weightInLabel } from './categories.js';

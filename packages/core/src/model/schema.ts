@@ -120,6 +120,7 @@ export const FundingRow = z
     role: z.enum(['total', 'item']).describe('total: the row others sum to; item: a part of it'),
     sourceKind: FundingSourceKind.optional(),
     subProject: z.string().optional().describe('id of the sub-project this row is about'),
+    project: z.string().optional().describe('id of the embedded project this row is about (department reports)'),
     amounts: z.partialRecord(AmountColumn, DecimalString).default({}),
     note: Text.optional(),
   })
@@ -327,6 +328,10 @@ export const ExpenseRow = z.object({
   label: Text,
   kind: ExpenseRowKind,
   parent: z.string().optional().describe('id of the row this one is a part of (its parts sum to it)'),
+  partsListed: z
+    .enum(['all', 'some'])
+    .optional()
+    .describe('on a parent row: "all" (default) when its parts must add up to it, "some" for a 其中 list of selected parts'),
   values: z.record(z.string(), DecimalString).default({}).describe('column key → amount'),
 });
 
@@ -408,6 +413,8 @@ export const EmbeddedProject = z.object({
   indicators: z.array(IndicatorNode).default([]),
   printedTotal: DecimalString.optional(),
   printedGrade: Text.optional(),
+  problems: z.array(Text).default([]).describe("the project report's 存在的问题"),
+  measures: z.array(Text).default([]).describe("the project report's 改进措施"),
 });
 
 // ---------------------------------------------------------------------------------------------

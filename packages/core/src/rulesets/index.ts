@@ -1,0 +1,4 @@
+/** @module Rule sets: the schema and the shipped national and provincial schemes. */
+export { RuleSet, FormulaKind, SectionRule } from './schema.js';
+export type { RuleSetInput } from './schema.js';
+export { listRuleSets, getRuleSet, ruleSetRef, defaultRuleSetFor, parseRuleSet } from './registry.js';
