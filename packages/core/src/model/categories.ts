@@ -36,6 +36,22 @@ export function normaliseIndicatorName(name: string): string {
  * the cost section (seed 004); below it, under 产出, it is cost-output (seed 000).
  */
 export function classifyIndicator(name: string, depth: number): IndicatorCategory | undefined {
+  const level = depth > 2 ? 2 : depth;
+  const cache = classified[level]!;
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit === NONE ? undefined : hit;
+  const result = classifyUncached(name, level);
+  if (cache.size >= CLASSIFY_CACHE_LIMIT) cache.clear();
+  cache.set(name, result ?? NONE);
+  return result;
+}
+
+/** Names repeat across documents (数量指标, 质量指标 …): remember recent answers per depth, bounded. */
+const NONE = 'none' as const;
+const classified = [0, 1, 2].map(() => new Map<string, IndicatorCategory | typeof NONE>());
+const CLASSIFY_CACHE_LIMIT = 8192;
+
+function classifyUncached(name: string, depth: number): IndicatorCategory | undefined {
   const n = normaliseIndicatorName(name);
   if (n.length === 0) return undefined;
   if (depth > 0 && /成本/.test(n) && n.length <= 8) return 'cost-output';

@@ -31,6 +31,16 @@ export function listRuleSets(): RuleSet[] {
 export function getRuleSet(ref: string): RuleSet | undefined {
   const reg = registry();
   if (ref.includes('@')) return reg.get(ref);
+  if (newest.has(ref)) return newest.get(ref);
+  const found = newestOf(reg, ref);
+  newest.set(ref, found);
+  return found;
+}
+
+/** Newest version per bare id; the shipped registry never changes after load, so this is safe to keep. */
+const newest = new Map<string, RuleSet | undefined>();
+
+function newestOf(reg: ReadonlyMap<string, RuleSet>, ref: string): RuleSet | undefined {
   let best: RuleSet | undefined;
   for (const rs of reg.values()) {
     if (rs.id === ref && (!best || compareVersions(rs.version, best.version) > 0)) best = rs;

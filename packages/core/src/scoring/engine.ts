@@ -10,11 +10,15 @@ import { categoryOf, humanPath, isSatisfaction } from '../model/index.js';
 import type { FormulaKind, RuleSet, SectionRule } from '../rulesets/index.js';
 import { defaultRuleSetFor, getRuleSet, ruleSetRef } from '../rulesets/index.js';
 import { evaluate, parseActualCached, parseTargetCached } from '../targets/index.js';
-import type { Evaluation as TargetEvaluation, ParsedActual, ParsedTarget, TargetHint } from '../targets/index.js';
+import type { EvaluateOptions, Evaluation as TargetEvaluation, ParsedActual, ParsedTarget, TargetHint } from '../targets/index.js';
+import { explain } from './lazy.js';
 import { percentValue, printedAgrees } from './tolerance.js';
 import type { ExecutionScore, Explanation, ItemStatus, ScoredItem, ScoreReport, SectionScore } from './types.js';
 
 const HUNDRED = Dec.HUNDRED;
+
+/** Placeholder until an item's outcome is known. */
+const PENDING: Explanation = Object.freeze({ formula: '', inputs: {}, result: '—', text: '' });
 
 /** Picks the rule set for a document: an explicit one, the one the document names, or the default for its level. */
 export function ruleSetFor(doc: EvaluationDocument, explicit?: RuleSet | string): RuleSet {
@@ -37,12 +41,11 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
   const ctx = new Context(rs, doc);
   const execution = scoreExecution(doc, rs);
 
-  const rootResults = doc.indicators.map((node, i) => ctx.scoreNode(node, 0, `$.indicators[${i}]`, [], [], undefined));
-  for (const [pi, project] of doc.projects.entries()) {
-    project.indicators.forEach((node, i) =>
-      ctx.scoreNode(node, 0, `$.projects[${pi}].indicators[${i}]`, [], [], project.id),
-    );
-  }
+  const rootResults = doc.indicators.map((node, i) => ctx.scoreNode(node, 0, i, '$.indicators', undefined, undefined));
+  doc.projects.forEach((project, pi) => {
+    const rootsPath = `$.projects[${pi}].indicators`;
+    project.indicators.forEach((node, i) => ctx.scoreNode(node, 0, i, rootsPath, undefined, project.id));
+  });
 
   let total = execution?.effective ?? Dec.ZERO;
   let weightSum = execution?.weight ?? Dec.ZERO;
@@ -50,7 +53,7 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
     if (r.effective) total = total.plus(r.effective);
     if (r.weight) weightSum = weightSum.plus(r.weight);
   }
-  const totalWeight = Dec.of(rs.totalWeight);
+  const totalWeight = compile(rs).totalWeight;
   let totalFormula = '预算执行率得分 + Σ 一级指标得分';
   if (rs.normalisation === 'scale-to-total' && !weightSum.isZero() && !weightSum.eq(totalWeight)) {
     total = total.times(totalWeight).div(weightSum, 12)!;
@@ -72,18 +75,15 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
   const printedGrade = doc.meta.printedGrade;
   const items = ctx.items;
   const leaves = items.filter((i) => i.leaf);
-  const inputs: Record<string, string> = {};
-  if (execution?.effective) inputs['预算执行率得分'] = execution.effective.toString();
-  for (const r of rootResults) inputs[r.name] = r.effective?.toString() ?? '—';
-
+  const rules = compile(rs);
   return {
-    ruleSet: ruleSetRef(rs),
+    ruleSet: rules.ref,
     level: doc.header.level,
     total,
     grade,
     printedTotal,
     printedGrade,
-    totalDiffers: doc.meta.printedTotal !== undefined && !printedAgrees(doc.meta.printedTotal, total, Dec.of(rs.tolerance.max)),
+    totalDiffers: doc.meta.printedTotal !== undefined && !printedAgrees(doc.meta.printedTotal, total, rules.maxTolerance),
     gradeDiffers: printedGrade !== undefined && !gradeMatches(printedGrade, grade, rs),
     execution,
     sections: ctx.sections,
@@ -91,20 +91,20 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
     weightSum,
     uncomputed: leaves.filter((i) => i.status === 'given' || (i.computed === undefined && i.effective !== undefined)).length,
     missing: leaves.filter((i) => i.effective === undefined && i.weight !== undefined).length,
-    explanation: {
-      formula: totalFormula,
-      inputs,
-      result: total.toString(),
-      text: `总分${total.toString()}分，等级“${grade}”（${ruleSetRef(rs)}）。`,
-    },
+    explanation: explain(() => {
+      const inputs: Record<string, string> = {};
+      if (execution?.effective) inputs['预算执行率得分'] = execution.effective.toString();
+      for (const r of rootResults) inputs[r.name] = r.effective?.toString() ?? '—';
+      return { formula: totalFormula, inputs, result: total.toString(), text: `总分${total.toString()}分，等级“${grade}”（${rules.ref}）。` };
+    }),
   };
 }
 
 /** The grade of a total: the first band whose lower bound (included) the total reaches. */
 export function gradeFor(total: Dec, rs: RuleSet): string {
-  const sorted = [...rs.grades].sort((a, b) => Dec.of(b.min).cmp(Dec.of(a.min)));
-  for (const g of sorted) if (total.gte(Dec.of(g.min))) return g.grade;
-  return sorted[sorted.length - 1]?.grade ?? '';
+  const grades = compile(rs).grades;
+  for (const g of grades) if (total.gte(g.min)) return g.grade;
+  return grades[grades.length - 1]?.grade ?? '';
 }
 
 /** True when a printed grade ("优秀") names the computed one ("优"). */
@@ -112,6 +112,42 @@ export function gradeMatches(printed: string, grade: string, rs: RuleSet): boole
   const p = printed.replace(/[\s“”"'「」]/g, '');
   const rule = rs.grades.find((g) => g.grade === grade);
   return p === grade || (rule?.aliases.includes(p) ?? false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule sets compiled once: the figures parsed, the lookups built.
+
+interface CompiledRules {
+  /** `id@version`. */
+  ref: string;
+  maxTolerance: Dec;
+  totalWeight: Dec;
+  /** Grades by lower bound, highest first. */
+  grades: Array<{ grade: string; min: Dec }>;
+  sectionByCategory: Map<IndicatorCategory, SectionRule>;
+  qualitative: Record<'achieved' | 'partly' | 'not-achieved', [Dec, Dec]>;
+  evaluateDefaults: EvaluateOptions;
+}
+
+const compiled = new WeakMap<RuleSet, CompiledRules>();
+
+function compile(rs: RuleSet): CompiledRules {
+  let c = compiled.get(rs);
+  if (c) return c;
+  const sectionByCategory = new Map<IndicatorCategory, SectionRule>();
+  for (const section of rs.sections) for (const cat of section.categories) if (!sectionByCategory.has(cat)) sectionByCategory.set(cat, section);
+  const pair = (t: readonly [string, string]): [Dec, Dec] => [Dec.of(t[0]), Dec.of(t[1])];
+  c = {
+    ref: ruleSetRef(rs),
+    maxTolerance: Dec.of(rs.tolerance.max),
+    totalWeight: Dec.of(rs.totalWeight),
+    grades: rs.grades.map((g) => ({ grade: g.grade, min: Dec.of(g.min) })).sort((a, b) => b.min.cmp(a.min)),
+    sectionByCategory,
+    qualitative: { achieved: pair(rs.qualitative.achieved), partly: pair(rs.qualitative.partly), 'not-achieved': pair(rs.qualitative.notAchieved) },
+    evaluateDefaults: Object.freeze({ missedDeadline: rs.quantitative.missedDeadline === 'proportional' ? 'ratio' : 'zero' }),
+  };
+  compiled.set(rs, c);
+  return c;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,12 +182,12 @@ function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | 
       computed: undefined,
       effective: printedScore,
       differs: false,
-      explanation: {
+      explanation: explain(() => ({
         formula: '分值 × min(全年执行数 ÷ 全年预算数, 1)',
         inputs: { 分值: weight.toString() },
         result: printedScore?.toString() ?? '—',
         text: `缺少${missing}，无法计算预算执行率${printedScore ? `，按所印得分${printedScore.toString()}分计` : ''}。`,
-      },
+      })),
     };
   }
   const { ratePlaces, scorePlaces, mode } = rs.rounding;
@@ -166,8 +202,8 @@ function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | 
     capped,
     computed,
     effective: computed,
-    differs: printedScore !== undefined && !printedAgrees(printed!.printedScore!, computed, Dec.of(rs.tolerance.max)),
-    explanation: {
+    differs: printedScore !== undefined && !printedAgrees(printed!.printedScore!, computed, compile(rs).maxTolerance),
+    explanation: explain(() => ({
       formula: '分值 × min(全年执行数 ÷ 全年预算数, 1)',
       inputs: { 分值: weight.toString(), 全年预算数: annualBudget.toString(), 全年执行数: executed.toString() },
       result: computed.toString(),
@@ -175,7 +211,7 @@ function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | 
         `预算执行率 = ${executed.toString()} ÷ ${annualBudget.toString()} = ${ratePercent.toString()}%` +
         (capped ? `，超过100%按100%计分` : '') +
         `，得分 ${computed.toString()}（分值${weight.toString()}）。`,
-    },
+    })),
   };
 }
 
@@ -199,191 +235,242 @@ interface NodeResult {
   substantive: boolean;
 }
 
+/** A scored node. Paths and names are derived from the parent chain when read, not built per node. */
+class Item implements ScoredItem {
+  weight: Dec | undefined = undefined;
+  printed: Dec | undefined = undefined;
+  computed: Dec | undefined = undefined;
+  effective: Dec | undefined = undefined;
+  review: Dec | undefined = undefined;
+  method: ScoredItem['method'] = 'none';
+  status: ItemStatus = 'missing';
+  ratio: Dec | undefined = undefined;
+  differs = false;
+  explanation: Explanation = PENDING;
+  readonly id: string;
+  readonly name: string;
+
+  constructor(
+    node: IndicatorNode,
+    readonly category: IndicatorCategory | undefined,
+    readonly parent: Item | undefined,
+    /** Index among the parent's children, or among the roots. */
+    private readonly index: number,
+    /** JSON path of the roots' array, e.g. `$.indicators`. */
+    private readonly rootsPath: string,
+    readonly depth: number,
+    readonly leaf: boolean,
+    readonly project: string | undefined,
+  ) {
+    this.id = node.id;
+    this.name = node.name;
+  }
+
+  get path(): string {
+    return this.parent ? `${this.parent.path}.children[${this.index}]` : `${this.rootsPath}[${this.index}]`;
+  }
+
+  get names(): string[] {
+    const out: string[] = [this.name];
+    for (let it = this.parent; it; it = it.parent) out.push(it.name);
+    return out.reverse();
+  }
+
+  get location(): string {
+    return humanPath(this.names);
+  }
+
+  /** True when this node or an ancestor has one of the categories. */
+  within(test: (c: IndicatorCategory) => boolean): boolean {
+    if (this.category !== undefined && test(this.category)) return true;
+    for (let it = this.parent; it; it = it.parent) if (it.category !== undefined && test(it.category)) return true;
+    return false;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      id: this.id, path: this.path, names: this.names, location: this.location, name: this.name, depth: this.depth,
+      leaf: this.leaf, project: this.project, weight: this.weight, printed: this.printed, computed: this.computed,
+      effective: this.effective, review: this.review, method: this.method, status: this.status, ratio: this.ratio,
+      differs: this.differs, explanation: this.explanation,
+    };
+  }
+}
+
 class Context {
   readonly items: ScoredItem[] = [];
   readonly sections: SectionScore[] = [];
+  /** Section nodes scored as leaves, for their declared weight in the section list. */
+  readonly nodeOf = new Map<Item, IndicatorNode>();
+  readonly rules: CompiledRules;
   private readonly scorePlaces: number;
-  private readonly maxTolerance: Dec;
 
   constructor(
     private readonly rs: RuleSet,
     private readonly doc: EvaluationDocument,
   ) {
+    this.rules = compile(rs);
     this.scorePlaces = rs.rounding.scorePlaces;
-    this.maxTolerance = Dec.of(rs.tolerance.max);
   }
 
   scoreNode(
     node: IndicatorNode,
     depth: number,
-    path: string,
-    parentNames: string[],
-    ancestorCategories: Array<IndicatorCategory | undefined>,
+    index: number,
+    rootsPath: string,
+    parent: Item | undefined,
     project: string | undefined,
   ): NodeResult {
-    const names = [...parentNames, node.name];
     const category = categoryOf(node, depth);
-    const categories = [...ancestorCategories, category];
-    const children = node.children ?? [];
-    const weightedBelow = children.filter(hasWeightBelow);
+    const children = node.children;
+    const hasChildren = children !== undefined && children.length > 0;
     const printed = dec(node.printedScore);
 
-    if (children.length === 0 || weightedBelow.length === 0) {
+    if (!hasChildren || !children.some(hasWeightBelow)) {
       // A leaf, or a section whose children carry no weights (they are details of it, seed 002's 产出).
-      const childIndex = this.items.length;
-      const result = this.scoreLeaf(node, depth, path, names, categories, project, children.length === 0);
-      if (children.length > 0) {
-        children.forEach((child, i) =>
-          this.scoreNode(child, depth + 1, `${path}.children[${i}]`, names, categories, project),
-        );
-        this.recordSection(node, path, project, result.weight, result.effective);
+      const item = new Item(node, category, parent, index, rootsPath, depth, !hasChildren, project);
+      const result = this.scoreLeaf(node, item);
+      if (hasChildren) {
+        for (let i = 0; i < children.length; i++) this.scoreNode(children[i]!, depth + 1, i, rootsPath, item, project);
+        this.recordSection(item, result.weight, result.effective);
       }
-      void childIndex;
       return result;
     }
 
-    const itemIndex = this.items.length;
-    this.items.push(placeholderItem(node, path, names, depth, project));
-    const childResults = children.map((child, i) =>
-      this.scoreNode(child, depth + 1, `${path}.children[${i}]`, names, categories, project),
-    );
-    const counted = childResults.filter((r) => r.substantive);
-    let weight = node.weight !== undefined ? Dec.of(node.weight) : undefined;
-    const childWeight = Dec.sum(counted.flatMap((r) => (r.weight ? [r.weight] : [])));
+    const item = new Item(node, category, parent, index, rootsPath, depth, false, project);
+    item.method = 'sum';
+    item.status = 'summed';
+    this.items.push(item);
+    let childWeight = Dec.ZERO;
+    let effective: Dec | undefined;
+    let printedSum: Dec | undefined = Dec.ZERO;
+    const counted: NodeResult[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const r = this.scoreNode(children[i]!, depth + 1, i, rootsPath, item, project);
+      if (!r.substantive) continue;
+      counted.push(r);
+      if (r.weight) childWeight = childWeight.plus(r.weight);
+      if (r.effective) effective = effective ? effective.plus(r.effective) : r.effective;
+      printedSum = r.printed && printedSum ? printedSum.plus(r.printed) : undefined;
+    }
+    let weight = node.weight !== undefined ? Dec.parse(node.weight) : undefined;
     weight ??= childWeight;
     const sectionWeight = weight;
-
-    let effective: Dec | undefined = counted.some((r) => r.effective) ? Dec.sum(counted.flatMap((r) => (r.effective ? [r.effective] : []))) : undefined;
-    const inputs: Record<string, string> = {};
-    for (const r of counted) inputs[r.name] = r.effective?.toString() ?? '—';
-    let formula = 'Σ 下级指标得分';
-    let text = `下级指标得分之和为${effective?.toString() ?? '—'}分。`;
-    const unweighted = children.filter((c) => !hasWeightBelow(c) && isSubstantive(c));
+    const itemisedSum = effective;
+    let remainder: { score: Dec; weight: Dec; count: number } | undefined;
     const declared = node.weight ?? node.declaredWeight;
-    if (unweighted.length > 0 && declared !== undefined && this.rs.unitemisedRemainder === 'printed') {
-      // Part of the section's weight is not itemised (seed 002: 效果 25 lists only 满意度 5).
-      const sectionDeclared = Dec.of(declared);
-      const remainderWeight = sectionDeclared.minus(childWeight);
-      const printedChildren = counted.map((r) => r.printed);
-      if (printed && remainderWeight.gt(Dec.ZERO) && printedChildren.every((p) => p !== undefined)) {
-        const remainderScore = printed.minus(Dec.sum(printedChildren as Dec[]));
-        effective = (effective ?? Dec.ZERO).plus(remainderScore);
-        weight = sectionDeclared;
-        formula = 'Σ 已列明分值的下级指标得分 + 未分项部分（按所印得分）';
-        inputs['未分项部分'] = `${remainderScore.toString()}（分值${remainderWeight.toString()}）`;
-        text = `已列明分值的下级指标合计${Dec.sum(counted.flatMap((r) => (r.effective ? [r.effective] : []))).toString()}分，未分项的${unweighted.length}项（分值${remainderWeight.toString()}）按所印得分${remainderScore.toString()}分计入，合计${effective.toString()}分。`;
+    if (declared !== undefined && this.rs.unitemisedRemainder === 'printed' && printed && printedSum) {
+      // Part of the section's weight may not be itemised (seed 002: 效果 25 lists only 满意度 5).
+      let unweighted = 0;
+      for (const c of children) if (!hasWeightBelow(c) && isSubstantive(c)) unweighted++;
+      const sectionDeclared = Dec.parse(declared);
+      if (unweighted > 0 && sectionDeclared) {
+        const remainderWeight = sectionDeclared.minus(childWeight);
+        if (remainderWeight.gt(Dec.ZERO)) {
+          remainder = { score: printed.minus(printedSum), weight: remainderWeight, count: unweighted };
+          effective = (effective ?? Dec.ZERO).plus(remainder.score);
+          weight = sectionDeclared;
+        }
       }
     }
-    const item = this.items[itemIndex]!;
     item.weight = weight;
     item.printed = printed;
     item.computed = effective;
     item.effective = effective;
-    item.differs = printed !== undefined && effective !== undefined && !printedAgrees(node.printedScore!, effective, this.maxTolerance);
-    item.explanation = { formula, inputs, result: effective?.toString() ?? '—', text };
-    if (depth <= 1) this.recordSection(node, path, project, sectionWeight, effective);
+    item.differs = printed !== undefined && effective !== undefined && !printedAgrees(node.printedScore!, effective, this.rules.maxTolerance);
+    const total = effective;
+    item.explanation = explain(() => {
+      const inputs: Record<string, string> = {};
+      for (const r of counted) inputs[r.name] = r.effective?.toString() ?? '—';
+      if (!remainder) {
+        return { formula: 'Σ 下级指标得分', inputs, result: total?.toString() ?? '—', text: `下级指标得分之和为${total?.toString() ?? '—'}分。` };
+      }
+      inputs['未分项部分'] = `${remainder.score.toString()}（分值${remainder.weight.toString()}）`;
+      return {
+        formula: 'Σ 已列明分值的下级指标得分 + 未分项部分（按所印得分）',
+        inputs,
+        result: total?.toString() ?? '—',
+        text: `已列明分值的下级指标合计${itemisedSum?.toString() ?? '0'}分，未分项的${remainder.count}项（分值${remainder.weight.toString()}）按所印得分${remainder.score.toString()}分计入，合计${total?.toString() ?? '—'}分。`,
+      };
+    });
+    if (depth <= 1) this.recordSection(item, sectionWeight, effective);
     return { name: node.name, weight, effective, printed, substantive: true };
   }
 
-  private recordSection(node: IndicatorNode, path: string, project: string | undefined, weight: Dec | undefined, score: Dec | undefined): void {
+  private recordSection(item: Item, weight: Dec | undefined, score: Dec | undefined): void {
+    const node = this.nodeOf.get(item);
     this.sections.push({
-      id: node.id,
-      name: node.name,
-      path,
-      project,
+      id: item.id,
+      name: item.name,
+      path: item.path,
+      project: item.project,
       weight,
-      declaredWeight: dec(node.declaredWeight),
+      declaredWeight: dec(node?.declaredWeight),
       score,
     });
   }
 
-  private scoreLeaf(
-    node: IndicatorNode,
-    depth: number,
-    path: string,
-    names: string[],
-    categories: Array<IndicatorCategory | undefined>,
-    project: string | undefined,
-    isLeaf: boolean,
-  ): NodeResult {
-    const weight = dec(node.weight) ?? (isLeaf ? undefined : dec(node.declaredWeight));
+  private scoreLeaf(node: IndicatorNode, item: Item): NodeResult {
+    const weight = dec(node.weight) ?? (item.leaf ? undefined : dec(node.declaredWeight));
     const printed = dec(node.printedScore);
-    const substantive = isSubstantive(node);
-    const item: ScoredItem = {
-      id: node.id,
-      path,
-      names,
-      location: humanPath(names),
-      name: node.name,
-      depth,
-      leaf: isLeaf,
-      project,
-      weight,
-      printed,
-      review: dec(node.review?.score),
-      method: 'none',
-      status: 'missing',
-      differs: false,
-      explanation: { formula: '', inputs: {}, result: '—', text: '' },
-    };
+    item.weight = weight;
+    item.printed = printed;
+    if (node.review) item.review = dec(node.review.score);
     this.items.push(item);
+    if (!item.leaf) this.nodeOf.set(item, node);
 
     if (!weight) {
+      const substantive = isSubstantive(node);
       item.effective = printed;
       item.status = printed ? 'given' : 'missing';
-      item.explanation = {
+      item.explanation = explain(() => ({
         formula: '—',
         inputs: {},
         result: printed?.toString() ?? '—',
         text: substantive ? '未设分值，不计分。' : '空行（未填写指标），不计分。',
-      };
+      }));
       // A weightless detail row does not count toward its parent.
       return { name: node.name, weight: undefined, effective: undefined, printed, substantive: false };
     }
 
-    const sectionRule = this.sectionRuleFor(categories);
-    const outcome = this.compute(node, weight, printed, categories, sectionRule);
+    const outcome = this.compute(node, weight, printed, item);
     item.method = outcome.method;
     item.status = outcome.status;
     item.computed = outcome.computed;
     item.ratio = outcome.ratio;
     item.explanation = outcome.explanation;
-    const override = dec(node.override?.score);
+    const override = node.override ? dec(node.override.score) : undefined;
     item.effective = override ?? outcome.computed ?? printed;
     item.differs =
-      printed !== undefined && outcome.computed !== undefined && !printedAgrees(node.printedScore!, outcome.computed, this.maxTolerance);
+      printed !== undefined && outcome.computed !== undefined && !printedAgrees(node.printedScore!, outcome.computed, this.rules.maxTolerance);
     if (override) {
-      item.explanation = {
-        ...item.explanation,
-        text: `${item.explanation.text} 填报人调整为${override.toString()}分，理由：${node.override!.reason}`,
-      };
+      const base = item.explanation;
+      const reason = node.override!.reason;
+      item.explanation = explain(() => ({
+        formula: base.formula,
+        inputs: { ...base.inputs, 调整得分: override.toString() },
+        result: override.toString(),
+        text: `${base.text} 填报人调整为${override.toString()}分，理由：${reason}`,
+      }));
     }
     return { name: node.name, weight, effective: item.effective, printed, substantive: true };
   }
 
   /** The deepest section rule matching the node or one of its ancestors. */
-  private sectionRuleFor(categories: Array<IndicatorCategory | undefined>): SectionRule | undefined {
-    for (let i = categories.length - 1; i >= 0; i--) {
-      const c = categories[i];
-      if (!c) continue;
-      const rule = this.rs.sections.find((s) => s.categories.includes(c));
+  private sectionRuleFor(item: Item): SectionRule | undefined {
+    for (let it: Item | undefined = item; it; it = it.parent) {
+      if (it.category === undefined) continue;
+      const rule = this.rules.sectionByCategory.get(it.category);
       if (rule) return rule;
     }
     return undefined;
   }
 
-  private compute(
-    node: IndicatorNode,
-    weight: Dec,
-    printed: Dec | undefined,
-    categories: Array<IndicatorCategory | undefined>,
-    sectionRule: SectionRule | undefined,
-  ): Outcome {
+  private compute(node: IndicatorNode, weight: Dec, printed: Dec | undefined, item: Item): Outcome {
     const rs = this.rs;
     const places = this.scorePlaces;
     const mode = rs.rounding.mode;
-    const satisfaction = categories.some(isSatisfaction);
-    const formula: FormulaKind = pickFormula(node, sectionRule, satisfaction, rs);
+    const formula: FormulaKind = pickFormula(node, this.sectionRuleFor(item), item, rs);
     const w = weight.toString();
 
     switch (formula) {
@@ -395,12 +482,12 @@ class Context {
           method: 'survey-score',
           status: computed.eq(weight) ? 'met' : 'partly-met',
           computed,
-          explanation: {
+          explanation: explain(() => ({
             formula: '分值 × 问卷得分 ÷ 100',
             inputs: { 分值: w, 问卷得分: score.toString() },
             result: computed.toString(),
             text: `${w} × ${score.toString()} ÷ 100 = ${computed.toString()}分。`,
-          },
+          })),
         };
       }
       case 'rate-proportional': {
@@ -411,12 +498,12 @@ class Context {
           method: 'rate-proportional',
           status: a.value.gte(HUNDRED) ? 'met' : 'partly-met',
           computed,
-          explanation: {
+          explanation: explain(() => ({
             formula: '分值 × 实际比率（未设目标值）',
             inputs: { 分值: w, 实际: node.actual ?? '' },
             result: computed.toString(),
             text: `未设目标值，按比率计分：${w} × ${a.value.toString()}% = ${computed.toString()}分。`,
-          },
+          })),
         };
       }
       case 'grading-bands':
@@ -424,7 +511,7 @@ class Context {
       case 'qualitative':
         return this.qualitative(node, weight, printed);
       case 'quantitative':
-        return this.quantitative(node, weight, printed, categories);
+        return this.quantitative(node, weight, printed, item);
       case 'given':
         return givenOutcome('given', printed, node.target ? '' : '未填写年度指标值');
     }
@@ -436,18 +523,21 @@ class Context {
     return dec(this.doc.meta.survey?.score);
   }
 
-  private quantitative(node: IndicatorNode, weight: Dec, printed: Dec | undefined, categories: Array<IndicatorCategory | undefined>): Outcome {
+  private quantitative(node: IndicatorNode, weight: Dec, printed: Dec | undefined, item: Item): Outcome {
     const target = parseTargetCached(node.target ?? '');
     const actual = parseActualCached(node.actual ?? '');
-    const hint = hintFor(node, categories);
-    const ev = evaluate(target, actual, {
-      ...(hint ? { hint } : {}),
-      ...(node.direction ? { direction: node.direction } : {}),
-      missedDeadline: this.rs.quantitative.missedDeadline === 'proportional' ? 'ratio' : 'zero',
-    });
+    const hint = hintFor(node, item);
+    const ev = evaluate(
+      target,
+      actual,
+      hint === undefined && node.direction === undefined
+        ? this.rules.evaluateDefaults
+        : { ...this.rules.evaluateDefaults, ...(hint ? { hint } : {}), ...(node.direction ? { direction: node.direction } : {}) },
+    );
     const w = weight.toString();
     const inputs = { 分值: w, 目标: node.target ?? '', 实际: node.actual ?? '' };
-    const { scorePlaces: places, mode } = this.rs.rounding;
+    const places = this.scorePlaces;
+    const mode = this.rs.rounding.mode;
     switch (ev.status) {
       case 'met':
         return {
@@ -455,7 +545,7 @@ class Context {
           status: 'met',
           computed: weight.round(places, mode),
           ratio: Dec.ONE,
-          explanation: { formula: '达成目标得满分', inputs, result: w, text: `${ev.explanation}，得满分${w}分。` },
+          explanation: explain(() => ({ formula: '达成目标得满分', inputs, result: w, text: `${ev.explanation}，得满分${w}分。` })),
         };
       case 'partly-met': {
         let computed = ev.ratioParts
@@ -468,12 +558,12 @@ class Context {
           status: 'partly-met',
           computed,
           ratio: ev.ratio,
-          explanation: {
+          explanation: explain(() => ({
             formula,
             inputs,
             result: computed.toString(),
             text: `${ev.explanation}，得分 ${w} × ${ev.ratio?.toString() ?? '?'} ≈ ${computed.toString()}分。`,
-          },
+          })),
         };
       }
       case 'not-met': {
@@ -483,7 +573,7 @@ class Context {
           status: 'not-met',
           computed,
           ratio: ev.ratio ?? Dec.ZERO,
-          explanation: { formula: '未达成', inputs, result: computed.toString(), text: `${ev.explanation}，得${computed.toString()}分。` },
+          explanation: explain(() => ({ formula: '未达成', inputs, result: computed.toString(), text: `${ev.explanation}，得${computed.toString()}分。` })),
         };
       }
       case 'not-comparable':
@@ -491,12 +581,12 @@ class Context {
           method: 'quantitative',
           status: 'not-comparable',
           computed: undefined,
-          explanation: {
+          explanation: explain(() => ({
             formula: '无法比较',
             inputs,
             result: printed?.toString() ?? '—',
             text: `${ev.explanation}，无法按规则计分${printed ? `，按所印得分${printed.toString()}分计入（未核算）` : ''}。`,
-          },
+          })),
         };
     }
   }
@@ -520,7 +610,9 @@ class Context {
     const w = weight.toString();
     const inputs: Record<string, string> = { 分值: w, 目标: node.target ?? '', 实际: node.actual ?? '' };
     if (!completion) return givenOutcome('qualitative', printed, `${ev.explanation}，无法判断完成档次`);
-    const [lo, hi] = (completion === 'achieved' ? rs.qualitative.achieved : completion === 'partly' ? rs.qualitative.partly : rs.qualitative.notAchieved).map((s) => weight.times(Dec.of(s)).round(rs.rounding.scorePlaces, rs.rounding.mode)) as [Dec, Dec];
+    const shares = this.rules.qualitative[completion];
+    const lo = weight.times(shares[0]).round(rs.rounding.scorePlaces, rs.rounding.mode);
+    const hi = weight.times(shares[1]).round(rs.rounding.scorePlaces, rs.rounding.mode);
     const bandName = completion === 'achieved' ? '达成年度指标' : completion === 'partly' ? '部分达成并具有一定效果' : '未达成且效果较差';
     const band = `${lo.toString()}–${hi.toString()}分`;
     inputs['完成档次'] = `${bandName}（${band}）`;
@@ -529,7 +621,7 @@ class Context {
         method: 'qualitative',
         status: 'proposed',
         computed: hi,
-        explanation: { formula: '定性指标分档，未印得分取档内上限', inputs, result: hi.toString(), text: `定性指标，${bandName}，档内${band}，建议得分${hi.toString()}分。` },
+        explanation: explain(() => ({ formula: '定性指标分档，未印得分取档内上限', inputs, result: hi.toString(), text: `定性指标，${bandName}，档内${band}，建议得分${hi.toString()}分。` })),
       };
     }
     if (printed.gte(lo) && printed.lte(hi)) {
@@ -537,7 +629,7 @@ class Context {
         method: 'qualitative',
         status: 'within-band',
         computed: printed,
-        explanation: { formula: '定性指标分档，所印得分在档内即采纳', inputs, result: printed.toString(), text: `定性指标，${bandName}，所印得分${printed.toString()}分在${band}档内。` },
+        explanation: explain(() => ({ formula: '定性指标分档，所印得分在档内即采纳', inputs, result: printed.toString(), text: `定性指标，${bandName}，所印得分${printed.toString()}分在${band}档内。` })),
       };
     }
     const nearest = printed.lt(lo) ? lo : hi;
@@ -545,12 +637,12 @@ class Context {
       method: 'qualitative',
       status: 'outside-band',
       computed: nearest,
-      explanation: {
+      explanation: explain(() => ({
         formula: '定性指标分档，档外得分取最近的档边界',
         inputs,
         result: nearest.toString(),
         text: `定性指标，${bandName}，档内应为${band}，所印得分${printed.toString()}分在档外，按${nearest.toString()}分计。`,
-      },
+      })),
     };
   }
 
@@ -576,12 +668,12 @@ class Context {
           method: 'grading-bands',
           status: key === 'excellent' ? 'met' : key === 'poor' ? 'not-met' : 'partly-met',
           computed,
-          explanation: {
+          explanation: explain(() => ({
             formula: '分值 × 所在档计分比例（优100%／良80%／中60%／差0%）',
             inputs: { 分值: w, 实际: valueText, [`${label}档`]: text },
             result: computed.toString(),
             text: `实际${valueText}落在“${label}”档（${text}），得分 ${w} × ${Dec.of(share).times(HUNDRED).toString()}% = ${computed.toString()}分。`,
-          },
+          })),
         };
       }
     }
@@ -603,12 +695,12 @@ function givenOutcome(method: FormulaKind, printed: Dec | undefined, why: string
     method,
     status: printed ? 'given' : 'missing',
     computed: undefined,
-    explanation: {
+    explanation: explain(() => ({
       formula: '无可计算的依据',
-      inputs: printed ? { 所印得分: printed.toString() } : {},
+      inputs: (printed ? { 所印得分: printed.toString() } : {}) as Record<string, string>,
       result: printed?.toString() ?? '—',
       text: printed ? `${reason}按所印得分${printed.toString()}分计入（未核算）。` : `${reason}且未给出得分。`,
-    },
+    })),
   };
 }
 
@@ -620,7 +712,7 @@ function givenOutcome(method: FormulaKind, printed: Dec | undefined, why: string
  * 4. a satisfaction rate with no target → the rule set's choice;
  * 5. otherwise the printed points are taken as given.
  */
-function pickFormula(node: IndicatorNode, sectionRule: SectionRule | undefined, satisfaction: boolean, rs: RuleSet): FormulaKind {
+function pickFormula(node: IndicatorNode, sectionRule: SectionRule | undefined, item: Item, rs: RuleSet): FormulaKind {
   if (sectionRule?.leafFormula && sectionRule.leafFormula !== 'given') return sectionRule.leafFormula;
   const bands = node.bands;
   if (bands && (bands.excellent || bands.good || bands.fair || bands.poor) && (node.completionRate || node.actual)) return 'grading-bands';
@@ -629,45 +721,36 @@ function pickFormula(node: IndicatorNode, sectionRule: SectionRule | undefined, 
     const t: ParsedTarget = parseTargetCached(targetText);
     return t.kind === 'qualitative' ? 'qualitative' : 'quantitative';
   }
-  if (satisfaction && rs.satisfactionWithoutTarget === 'rate-proportional') {
+  if (rs.satisfactionWithoutTarget === 'rate-proportional' && item.within(isSatisfaction)) {
     const a: ParsedActual = parseActualCached(node.actual ?? '');
     if (a.kind === 'measure' && a.percent) return 'rate-proportional';
   }
   return 'given';
 }
 
-function hintFor(node: IndicatorNode, categories: Array<IndicatorCategory | undefined>): TargetHint | undefined {
-  if (categories.some((c) => c === 'cost' || c === 'cost-output') || /成本|费用|单价|经费/.test(node.name)) return 'cost';
-  if (categories.includes('timeliness') || /时间|时限|时长|周期|天数/.test(node.name)) return 'time';
+function hintFor(node: IndicatorNode, item: Item): TargetHint | undefined {
+  if (item.within(isCost) || COST_NAME.test(node.name)) return 'cost';
+  if (item.within(isTimeliness) || TIME_NAME.test(node.name)) return 'time';
   return undefined;
 }
 
+const COST_NAME = /成本|费用|单价|经费/;
+const TIME_NAME = /时间|时限|时长|周期|天数/;
+const isCost = (c: IndicatorCategory): boolean => c === 'cost' || c === 'cost-output';
+const isTimeliness = (c: IndicatorCategory): boolean => c === 'timeliness';
+
 function hasWeightBelow(node: IndicatorNode): boolean {
   if (node.weight !== undefined) return true;
-  return (node.children ?? []).some(hasWeightBelow);
+  const children = node.children;
+  if (!children) return false;
+  for (const c of children) if (hasWeightBelow(c)) return true;
+  return false;
 }
 
 /** A node someone filled in: a weight, a score, a target or an actual somewhere in it. */
 function isSubstantive(node: IndicatorNode): boolean {
   if (node.weight !== undefined || node.printedScore !== undefined || node.target || node.actual) return true;
   return (node.children ?? []).some(isSubstantive);
-}
-
-function placeholderItem(node: IndicatorNode, path: string, names: string[], depth: number, project: string | undefined): ScoredItem {
-  return {
-    id: node.id,
-    path,
-    names,
-    location: humanPath(names),
-    name: node.name,
-    depth,
-    leaf: false,
-    project,
-    method: 'sum',
-    status: 'summed',
-    differs: false,
-    explanation: { formula: '', inputs: {}, result: '—', text: '' },
-  };
 }
 
 function dec(text: string | undefined): Dec | undefined {
