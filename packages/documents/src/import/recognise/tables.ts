@@ -1,0 +1,1162 @@
+/**
+ * @module The table converter: rows of cells → parts of evaluation documents, plus report notes.
+ *
+ * It walks the rows of a page in order with a small state machine. Header rows are recognised by
+ * their words (vocabulary.ts) and set the state: header block (label / value pairs), money table,
+ * 年度总体目标, indicator grid, 总分 row, and the department 基础数据表 parts. Every other row is read
+ * by the current state, by column role, never by cell address. Several 自评表 on one page become
+ * several drafts. Pure: no I/O.
+ */
+import type { AmountColumn, BuildingProject, ExpenseRow, ExpenseRowKind, FundingRow, FundingTable, IndicatorCategory, IndicatorNode, MoneyUnit } from '@jixiao/core';
+import type { Cell, Row, Table } from '../model.js';
+import { cleanText, joinWrapped, matchKey, isBlankValue } from '../text-util/normalise.js';
+import { decimalFromNumber, parseFigure, parsePercent, parseScore, splitLabelFigure } from '../text-util/numbers.js';
+import { Draft } from './draft.js';
+import {
+  EXPENSE_ID,
+  EXPENSE_PARENT,
+  EXPENSE_TOP,
+  expenseColumn,
+  expenseKind,
+  expenseLabel,
+  gradeOf,
+  idPart,
+  isNotApplicable,
+  isNotApplicableWord,
+  moneyLabel,
+  sectionLabel,
+} from './labels.js';
+import {
+  fundingRole,
+  type FundingRole,
+  headerField,
+  type HeaderField,
+  headerKey,
+  indicatorRole,
+  type IndicatorRole,
+  isTotalLabel,
+  segmentHeaderWords,
+  sectionCategory,
+  sourceKindOf,
+  titleKind,
+} from './vocabulary.js';
+
+export interface PageContext {
+  format: 'xlsx' | 'docx' | 'text';
+  fileName?: string;
+}
+
+interface IndicatorCols {
+  roles: Map<IndicatorRole, number>;
+  width: number;
+  where: string;
+}
+
+interface FundingCols {
+  roles: Map<FundingRole, number>;
+  width: number;
+  firstAmount: number;
+}
+
+type State =
+  | { kind: 'none' }
+  | { kind: 'kv' }
+  | { kind: 'indicators'; cols: IndicatorCols }
+  | { kind: 'funding'; cols: FundingCols; table: FundingTable }
+  | { kind: 'nature'; columns: Array<{ col: number; table: FundingTable }>; width: number }
+  | { kind: 'arrival'; table: FundingTable }
+  | { kind: 'goals'; expected: number; actual: number; width: number }
+  | { kind: 'staffing'; cols: Map<'authorized' | 'actual' | 'rate' | 'retired', number>; width: number }
+  | { kind: 'expense'; columns: Array<{ col: number; key: string }>; width: number }
+  | { kind: 'buildings'; width: number };
+
+/** Caption found in the paragraphs just before a table: its title and the unit line "（单位：万元）". */
+export interface Caption {
+  title?: { text: string; where: string };
+  unit?: MoneyUnit;
+}
+
+const NUM_CELL = /^[-+]?[\d０-９][\d０-９,，.．]*\s*(万元|元|万|%|％|分)?$/u;
+
+function nonEmptyTexts(row: Row): Cell[] {
+  const out: Cell[] = [];
+  let prev: string | undefined;
+  for (const c of row.cells) {
+    if (c.text === '') continue;
+    if (c.merged === 'left' && c.text === prev) continue;
+    out.push(c);
+    prev = c.text;
+  }
+  return out;
+}
+
+function unitIn(text: string): MoneyUnit | undefined {
+  const k = matchKey(text);
+  if (/万元/.test(k)) return '万元';
+  if (/(\(|（|单位[:：]?)元|元\)|元）|^元$/.test(k)) return '元';
+  return undefined;
+}
+
+/** Recognises the tables of one page. Paragraph handling (captions) is fed in by the caller. */
+export class TableConverter {
+  readonly drafts: Draft[] = [];
+  private state: State = { kind: 'none' };
+  private caption: Caption = {};
+  private ind: {
+    top?: { node: IndicatorNode; key: string };
+    mid?: { node: IndicatorNode; key: string };
+    noLevel1: boolean;
+    inheritNoted: boolean;
+  } = { noLevel1: false, inheritNoted: false };
+
+  constructor(private readonly ctx: PageContext) {
+    this.drafts.push(new Draft());
+  }
+
+  get draft(): Draft {
+    return this.drafts[this.drafts.length - 1]!;
+  }
+
+  /** Starts a new draft when the current one already holds a 自评表. */
+  private fresh(): Draft {
+    if (this.draft.hasSelfEvaluation) {
+      const d = new Draft();
+      // A second table on the same page inherits nothing but the page-level year hint.
+      this.drafts.push(d);
+      this.ind = { noLevel1: false, inheritNoted: false };
+    }
+    return this.draft;
+  }
+
+  setCaption(caption: Caption): void {
+    this.caption = caption;
+  }
+
+  /** Reads every row of a table. */
+  table(table: Table): void {
+    this.state = { kind: 'none' };
+    const rows = table.rows;
+    this.pendingTexts = [];
+    for (const r of rows) {
+      for (const c of r.cells) if (c.text !== '' && !c.merged && this.pendingTexts.length < 4000) this.pendingTexts.push(c.text);
+    }
+    for (let i = 0; i < rows.length; i++) {
+      let row = rows[i]!;
+      const width = this.stateWidth();
+      // Text exports break a row where a cell ends with an empty paragraph: rejoin the two halves.
+      if (this.ctx.format === 'text' && width > 0 && row.cells.length < width && i + 1 < rows.length) {
+        const next = rows[i + 1]!;
+        if (next.cells.length < width && row.cells.length + next.cells.length === width) {
+          row = { cells: [...row.cells, ...next.cells], where: row.where };
+          this.draft.guessInfo('row-merged', row.where);
+          i++;
+        }
+      }
+      // Multi-row headers: the rows right after a header that hold only header words extend it.
+      this.row(row, rows, i);
+    }
+    this.caption = {};
+  }
+
+  private stateWidth(): number {
+    switch (this.state.kind) {
+      case 'indicators':
+        return this.state.cols.width;
+      case 'funding':
+        return this.state.cols.width;
+      case 'goals':
+        return this.state.width;
+      default:
+        return 0;
+    }
+  }
+
+  private row(row: Row, rows: Row[], index: number): void {
+    const cells = nonEmptyTexts(row);
+    if (cells.length === 0) return;
+    const d = this.draft;
+    const first = cells[0]!;
+    const firstKey = matchKey(first.text);
+
+    // Title row: a single text (usually merged across the sheet) naming the table.
+    if (cells.length === 1 || cells.every((c) => c.text === first.text)) {
+      const tk = titleKind(first.text);
+      if (tk) {
+        this.title(first.text, first.where, tk);
+        return;
+      }
+    }
+
+    const indCols = this.indicatorHeader(row, rows, index);
+    if (indCols) {
+      const dd = this.draft.indicators.length > 0 ? this.fresh() : this.draft;
+      dd.hasSelfEvaluation = true;
+      dd.hasTable = true;
+      this.state = { kind: 'indicators', cols: indCols };
+      this.ind = { noLevel1: !indCols.roles.has('level1'), inheritNoted: false };
+      dd.rec('table-found', row.where, { what: '绩效指标表' });
+      for (const c of row.cells) {
+        if (c.text !== '' && indicatorRole(c.text) === undefined && !segmentHeaderWords(c.text)) {
+          dd.skip('unrecognised-column', c.where, { header: joinWrapped(c.text) });
+        }
+      }
+      return;
+    }
+
+    if (this.goalsHeader(row, cells)) return;
+
+    if (this.state.kind !== 'funding' || !this.isFundingTotalRow(cells)) {
+      const fCols = this.fundingHeader(row);
+      if (fCols) {
+        this.startFunding(row, fCols, rows, index);
+        return;
+      }
+    }
+
+    if (this.arrivalHeader(row, cells)) return;
+
+    // 总分 row.
+    if (/^(总分|合计得分|总得分|综合得分|自评总分|得分合计|总计得分|自评得分合计)$/.test(firstKey) || (firstKey === '合计' && this.state.kind === 'indicators')) {
+      this.totalRow(row, cells);
+      return;
+    }
+    const gradeLabel = /^(评价等级|绩效等级|自评等级|等级|综合评价等级|评价结果)$/.test(firstKey);
+    if (gradeLabel && cells.length >= 2) {
+      const g = gradeOf(cells[1]!.text);
+      if (g) {
+        d.printedGrade = g;
+        d.rec('grade', cells[1]!.where, { value: g });
+        return;
+      }
+    }
+
+    if (this.departmentHeader(row, cells)) return;
+
+    // Header block: label / value pairs.
+    if (this.state.kind !== 'indicators' || headerField(first.text) === 'projectName') {
+      if (this.keyValues(row)) return;
+    }
+
+    switch (this.state.kind) {
+      case 'indicators':
+        this.indicatorRow(row, this.state.cols);
+        return;
+      case 'funding':
+        this.fundingRow(row, this.state);
+        return;
+      case 'nature':
+        this.natureRow(row, this.state);
+        return;
+      case 'arrival':
+        this.arrivalRow(row, this.state.table);
+        return;
+      case 'goals':
+        this.goalsRow(row, this.state);
+        return;
+      case 'staffing':
+        this.staffingRow(row, this.state);
+        return;
+      case 'expense':
+        this.expenseRow(row, this.state);
+        return;
+      case 'buildings':
+        this.buildingRow(row, cells);
+        return;
+      default:
+        d.skip('unused-row', row.where, { text: cells.map((c) => joinWrapped(c.text)).join(' | ').slice(0, 80) });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Titles and the header block
+
+  title(text: string, where: string, kind: NonNullable<ReturnType<typeof titleKind>>): void {
+    const t = joinWrapped(text);
+    let d = this.draft;
+    if (kind !== 'basic-data') d = this.fresh();
+    d.hasTable = true;
+    if (kind === 'goals') d.stage = 'goals';
+    if (kind === 'evaluation') d.stage ??= 'evaluation';
+    if (kind !== 'basic-data' && !d.tableTitle) d.tableTitle = { text: t, where };
+    const k = matchKey(t);
+    if (/部门整体|整体支出|部门预算/.test(k)) d.level = 'department';
+    else if (/项目/.test(k)) d.level ??= 'project';
+    if (kind === 'basic-data') d.level = 'department';
+    const y = /((?:19|20)\d{2})年/.exec(t);
+    if (y && !d.year) d.year = { value: Number(y[1]), source: `表题“${t}”`, where };
+    d.rec('title', where, { value: t });
+    this.state = { kind: 'none' };
+  }
+
+  /** Label / value pairs: "项目名称 | 质量监督专项 | 主管部门 | 益阳市人民政府". */
+  private keyValues(row: Row): boolean {
+    const cells = row.cells;
+    let found = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      if (c.text === '' || c.merged) continue;
+      const field = headerField(c.text);
+      if (!field) continue;
+      // The value: the next cell that is neither empty, a merged copy of the label, nor another label.
+      let value: Cell | undefined;
+      for (let j = i + 1; j < cells.length; j++) {
+        const v = cells[j]!;
+        if (v.text === '' || v.text === c.text) continue;
+        if (headerField(v.text)) break;
+        value = v;
+        break;
+      }
+      found = true;
+      if (value) this.headerValue(field, joinWrapped(c.text).replace(/[:：]$/u, ''), value, row);
+      else this.draft.skip('unused-cell', c.where, { text: joinWrapped(c.text) });
+    }
+    if (found) {
+      this.draft.hasTable = true;
+      if (this.state.kind !== 'kv') this.state = { kind: 'kv' };
+    }
+    return found;
+  }
+
+  private headerValue(field: HeaderField, label: string, cell: Cell, row: Row): void {
+    const d = this.draft;
+    let text = cleanText(cell.text);
+    // Real exports leave stray quotes and tabs around long texts.
+    const unquoted = text.replace(/^"([\s\S]*)"$/u, '$1').replace(/\t+/g, ' ').trim();
+    if (unquoted !== text) {
+      d.guessInfo('stray-chars', cell.where, { what: text.startsWith('"') ? '首尾引号、制表符' : '制表符' });
+      text = unquoted;
+    }
+    const one = joinWrapped(text);
+    const recognise = (): void => d.rec('header-field', cell.where, { label, value: one.slice(0, 60) });
+    switch (field) {
+      case 'projectName':
+        if (d.projectName && d.hasSelfEvaluation) {
+          // A second header block: a second table on the same page.
+          const nd = this.fresh();
+          nd.projectName = one;
+          nd.level ??= 'project';
+          nd.rec('header-field', cell.where, { label, value: one });
+          return;
+        }
+        d.projectName = one;
+        d.level ??= 'project';
+        recognise();
+        return;
+      case 'projectCode': {
+        let code = one;
+        if (cell.numeric !== undefined) {
+          code = cell.numeric;
+          if (cell.imprecise) d.guess('float-code', cell.where, { value: code });
+        }
+        d.projectCode = code;
+        if (!d.region && /^\d{6}/.test(code)) {
+          d.region = code.slice(0, 6);
+          d.guessInfo('region-from-code', cell.where, { region: d.region });
+        }
+        recognise();
+        return;
+      }
+      case 'supervisingDepartment':
+        d.supervisingDepartment = one;
+        recognise();
+        return;
+      case 'topUnit':
+        d.supervisingDepartment ??= one;
+        recognise();
+        return;
+      case 'implementingUnits':
+        for (const u of one.split(/[、，,；;]/u).map((s) => s.trim())) if (u && !d.implementingUnits.includes(u)) d.implementingUnits.push(u);
+        recognise();
+        return;
+      case 'organisation':
+        d.organisation = one;
+        if (/预算部门|部门名称/.test(matchKey(label))) d.level ??= 'department';
+        recognise();
+        return;
+      case 'periodStart':
+        d.periodStart = one;
+        recognise();
+        return;
+      case 'periodEnd':
+        d.periodEnd = one;
+        recognise();
+        return;
+      case 'year': {
+        const y = /((?:19|20)\d{2})/.exec(one);
+        if (y) d.year = { value: Number(y[1]), source: `“${label}”`, where: cell.where };
+        recognise();
+        return;
+      }
+      case 'evaluationDate':
+        d.evaluationDate = one;
+        recognise();
+        return;
+      case 'totalAmount':
+      case 'annualAmount':
+        this.declaredAmount(field, label, cell, row);
+        return;
+      case 'annualGoal':
+        d.goals.push({ expected: text });
+        d.rec('goal-row', cell.where);
+        return;
+      case 'longTermGoal':
+      case 'policyBasis':
+      case 'calculationBasis':
+        d.prose.push({ id: d.uniqueId(`kv-${field}`), heading: label, path: [], level: 1, text });
+        recognise();
+        return;
+      default:
+        d.docNotes.push(`${label}：${one}`);
+        recognise();
+    }
+  }
+
+  /** 项目总金额 / 本年度项目金额 of a goal declaration; checks the 万元 label against the figure. */
+  private declaredAmount(field: 'totalAmount' | 'annualAmount', label: string, cell: Cell, row: Row): void {
+    const d = this.draft;
+    const fig = cell.numeric !== undefined ? { value: cell.numeric } : parseFigure(cell.text);
+    if (!fig) {
+      d.skip('unused-cell', cell.where, { text: cell.text });
+      return;
+    }
+    let unit: MoneyUnit = unitIn(label) ?? '万元';
+    const name = joinWrapped(label).replace(/[(（][^)）]*[)）]/gu, '');
+    if (unit === '万元' && fig.value !== '0' && !/^0(\.0+)?$/.test(fig.value)) {
+      const reason = this.yuanEvidence(fig.value, row);
+      if (reason) {
+        unit = '元';
+        d.guess('unit-mismatch', cell.where, { label: name, value: fig.value, reason });
+      }
+    }
+    const id = field === 'annualAmount' ? 'annual-amount' : 'total-amount';
+    const table: FundingTable = {
+      id,
+      title: joinWrapped(label),
+      kind: field === 'annualAmount' ? 'project-funding' : 'other',
+      unit,
+      rows: [{ label: name, role: 'total', amounts: field === 'annualAmount' ? { annualBudget: fig.value } : { budget: fig.value } }],
+    };
+    d.fundingTables.push(table);
+    if (field === 'annualAmount') d.fundingUnit = unit;
+    d.rec('funding-row', cell.where, { label: name });
+  }
+
+  /** Why a figure labelled 万元 is probably in 元: its size, or the same amount written in 万元 elsewhere. */
+  private pendingTexts: string[] = [];
+  private yuanEvidence(value: string, _row: Row): string | undefined {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) return undefined;
+    const inWan = n / 10000;
+    const wanText = String(Number(inWan.toPrecision(12)));
+    const mention = new RegExp(`(?<![\\d.])${wanText.replace('.', '\\.')}\\s*万`, 'u');
+    if (this.pendingTexts.some((t) => mention.test(t))) return `与表中其他处写的“${wanText}万元”一致，应为“元”`;
+    if (n >= 100000) return `按万元计为 ${wanText} 亿元，明显过大，应为“元”`;
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Indicator grid
+
+  private indicatorHeader(row: Row, rows: Row[], index: number): IndicatorCols | undefined {
+    let cells = row.cells;
+    // Cells run together: "一级指标二级指标三级指标年度指标值…".
+    if (cells.filter((c) => c.text !== '').length === 1) {
+      const only = cells.find((c) => c.text !== '')!;
+      const words = segmentHeaderWords(only.text);
+      if (!words) return undefined;
+      cells = words.map((w) => ({ text: w, where: only.where }));
+    }
+    const roles = new Map<IndicatorRole, number>();
+    cells.forEach((c, i) => {
+      if (c.text === '' || (c.merged === 'left' && roles.size > 0 && c.text === cells[i - 1]?.text)) return;
+      const r = indicatorRole(c.text);
+      if (r && !roles.has(r)) roles.set(r, i);
+    });
+    const has = (r: IndicatorRole): boolean => roles.has(r);
+    const levels = has('level1') || has('level2');
+    const values = has('target') || has('weight') || has('score') || has('actual');
+    const ok = (levels && (has('level3') || values)) || (has('level3') && values);
+    if (!ok) return undefined;
+    // Following header rows (a merged 年度指标值 over 指标性质 / 指标值 / 度量单位, or 优 良 中 差).
+    for (let k = index + 1; k < rows.length && k <= index + 3; k++) {
+      const next = rows[k]!;
+      const texts = next.cells.filter((c) => c.text !== '');
+      if (texts.length === 0) continue;
+      const nroles = next.cells.map((c) => (c.text === '' ? undefined : indicatorRole(c.text)));
+      const known = nroles.filter((r) => r !== undefined).length;
+      if (known === 0 || known < texts.length - 1 || texts.some((c) => NUM_CELL.test(c.text))) break;
+      next.cells.forEach((c, i) => {
+        const r = nroles[i];
+        if (!r || c.merged) return;
+        const existing = roles.get(r);
+        // A sub-header under a merged parent takes the column over (指标值 under 年度指标值).
+        if (existing === undefined || existing !== i) {
+          for (const [er, ei] of roles) if (ei === i && er !== r) roles.delete(er);
+          roles.set(r, i);
+        }
+      });
+      (next as Row & { header?: true }).header = true;
+    }
+    return { roles, width: cells.length, where: row.where };
+  }
+
+  /** Values of a data row by role, aligning a short text row to the right. */
+  private rowGetter(row: Row, cols: IndicatorCols): (role: IndicatorRole) => Cell | undefined {
+    let offset = 0;
+    if (this.ctx.format === 'text' && row.cells.length !== cols.width) {
+      offset = row.cells.length - cols.width;
+      if (offset < 0) this.draft.guess('column-aligned', row.where, { count: row.cells.length, expected: cols.width });
+    }
+    return (role) => {
+      const i = cols.roles.get(role);
+      if (i === undefined) return undefined;
+      const c = row.cells[i + offset];
+      return c && c.text !== '' ? c : undefined;
+    };
+  }
+
+  private indicatorRow(row: Row, cols: IndicatorCols): void {
+    if ((row as Row & { header?: true }).header) return;
+    const d = this.draft;
+    const distinct = nonEmptyTexts(row);
+    if (distinct.length === 1 && /^(备注|注|说明|填报说明|填表说明|注释)\s*[:：]/u.test(distinct[0]!.text)) {
+      d.skip('unused-row', row.where, { text: joinWrapped(distinct[0]!.text).slice(0, 60) });
+      this.state = { kind: 'none' };
+      return;
+    }
+    const get = this.rowGetter(row, cols);
+    const l1 = get('level1');
+    const l2 = get('level2');
+    const l3 = get('level3') ?? get('level4');
+    const valueRoles: IndicatorRole[] = ['target', 'actual', 'weight', 'score', 'review'];
+    const hasValues = valueRoles.some((r) => {
+      const c = get(r);
+      return c !== undefined && !isBlankValue(c.text) && !isNotApplicableWord(c.text);
+    });
+    // 一级
+    if (l1 && !isNotApplicable(l1.text)) {
+      const { name, declaredWeight } = sectionLabel(l1.text);
+      const key = matchKey(name);
+      if (!this.ind.top || this.ind.top.key !== key) {
+        const category = sectionCategory(name, 0);
+        const node: IndicatorNode = { id: d.uniqueId(idPart(category, 's')), name, source: l1.where, children: [] };
+        if (category) node.category = category;
+        if (declaredWeight) node.declaredWeight = declaredWeight;
+        d.indicators.push(node);
+        this.ind.top = { node, key };
+        this.ind.mid = undefined;
+        d.rec('indicator-section', l1.where, { name });
+      }
+    } else if (!l1 && this.ctx.format !== 'xlsx' && this.ind.top && !this.ind.inheritNoted && (l2 || l3)) {
+      this.ind.inheritNoted = true;
+      d.guessInfo('inherited-cell', row.where, { column: '一级指标', value: this.ind.top.node.name });
+    }
+    // 二级
+    if (l2 && !isNotApplicable(l2.text)) {
+      const { name, declaredWeight } = sectionLabel(l2.text);
+      const key = matchKey(name);
+      const isLeafLevel = !cols.roles.has('level3') && !cols.roles.has('level4');
+      if (isLeafLevel) {
+        if (hasValues) this.leaf(row, get, name, l2.where);
+        return;
+      }
+      if (!this.ind.mid || this.ind.mid.key !== key) {
+        const parent = this.ind.top?.node;
+        const category = sectionCategory(name, parent ? 1 : 0, parent?.category);
+        const base = parent ? `${parent.id}.${idPart(category, 's')}` : idPart(category, 's');
+        const node: IndicatorNode = { id: d.uniqueId(base), name, source: l2.where, children: [] };
+        if (category) node.category = category;
+        if (declaredWeight) node.declaredWeight = declaredWeight;
+        if (parent) parent.children!.push(node);
+        else d.indicators.push(node);
+        this.ind.mid = { node, key };
+        d.rec('indicator-section', l2.where, { name });
+      }
+    }
+    // 三级 (the leaf)
+    if (l3 && !isNotApplicable(l3.text)) {
+      this.leaf(row, get, joinWrapped(l3.text), l3.where);
+      return;
+    }
+    if (l3 && isNotApplicable(l3.text)) {
+      d.skip('not-applicable', l3.where, { name: this.ind.mid?.node.name ?? this.ind.top?.node.name ?? '', text: joinWrapped(l3.text) });
+      return;
+    }
+    if (!l3 && hasValues) {
+      const name = this.ind.mid?.node.name ?? this.ind.top?.node.name ?? '';
+      d.skipWarn('unplaced-value', row.where, { text: `${name}：只有数值没有三级指标名称` });
+    }
+  }
+
+  private leaf(row: Row, get: (role: IndicatorRole) => Cell | undefined, name: string, where: string): void {
+    const d = this.draft;
+    const parent = this.ind.mid?.node ?? this.ind.top?.node;
+    const base = parent ? `${parent.id}.${(parent.children?.length ?? 0) + 1}` : `i${d.indicators.length + 1}`;
+    const node: IndicatorNode = { id: d.uniqueId(base), name, source: where };
+    const text = (role: IndicatorRole): string | undefined => {
+      const c = get(role);
+      if (!c) return undefined;
+      if (c.formula) d.rec('formula-cached', c.where);
+      const t = cleanText(c.text);
+      return t === '' || isBlankValue(t) ? undefined : t;
+    };
+    const num = (role: IndicatorRole, field: string): string | undefined => {
+      const c = get(role);
+      if (!c) return undefined;
+      if (c.formula) d.rec('formula-cached', c.where);
+      if (c.numeric !== undefined) return c.numeric;
+      if (isBlankValue(c.text) || isNotApplicableWord(c.text)) return undefined;
+      const v = parseScore(c.text);
+      if (v === undefined) {
+        d.skipWarn('unplaced-value', c.where, { text: `${field}“${c.text}”不是数字` });
+        return undefined;
+      }
+      if (c.numberAsText) d.rec('text-number', c.where);
+      return v;
+    };
+    const weight = num('weight', '分值');
+    if (weight !== undefined) node.weight = weight;
+    // The target: 年度指标值, possibly split into 指标性质 / 指标值 / 度量单位.
+    const value = text('target');
+    const nature = text('nature');
+    const unit = text('unit');
+    if (unit) node.unit = unit;
+    if (nature) {
+      const nk = matchKey(nature);
+      if (/^(≥|≧|>=|>|正向|越大越好|不低于|大于等于)/.test(nk)) node.direction = 'higher-better';
+      else if (/^(≤|≦|<=|<|反向|越小越好|不高于|小于等于)/.test(nk)) node.direction = 'lower-better';
+      else if (/^(=|等于)/.test(nk)) node.direction = 'exact';
+    }
+    if (value !== undefined) {
+      const sym = nature && /^[≥≤≧≦><=＝]+$/u.test(nature.trim()) ? nature.trim() : '';
+      node.target = `${sym}${value}${unit && !value.endsWith(unit) ? unit : ''}`;
+    }
+    const actual = text('actual');
+    if (actual !== undefined) node.actual = actual;
+    const last = text('lastYear');
+    if (last !== undefined) node.lastYearActual = last;
+    const score = num('score', '得分');
+    if (score !== undefined) node.printedScore = score;
+    const review = num('review', '复核分');
+    if (review !== undefined) {
+      const reason = text('reviewReason') ?? '复核分（表中未写复核理由）';
+      node.review = { score: review, reason };
+    }
+    const reason = text('reason');
+    if (reason !== undefined) node.deviationReason = reason;
+    const explanation = text('explanation');
+    if (explanation !== undefined) node.explanation = explanation;
+    const noteText = text('note');
+    if (noteText !== undefined) node.note = noteText;
+    const rate = text('completionRate');
+    if (rate !== undefined) {
+      const p = parsePercent(rate);
+      if (p) node.completionRate = p;
+      else node.note = node.note ? `${node.note}\n完成率：${rate}` : `完成率：${rate}`;
+    }
+    const grade = text('grade');
+    if (grade !== undefined) {
+      const g = gradeOf(grade);
+      if (g) node.printedGrade = g;
+      else node.note = node.note ? `${node.note}\n${grade}` : grade;
+    }
+    const bands: NonNullable<IndicatorNode['bands']> = {};
+    const b1 = text('band-excellent');
+    const b2 = text('band-good');
+    const b3 = text('band-fair');
+    const b4 = text('band-poor');
+    if (b1) bands.excellent = b1;
+    if (b2) bands.good = b2;
+    if (b3) bands.fair = b3;
+    if (b4) bands.poor = b4;
+    if (Object.keys(bands).length > 0) node.bands = bands;
+    if (parent) parent.children!.push(node);
+    else d.indicators.push(node);
+    d.rec('indicator-leaf', where, { name });
+    void row;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 年度总体目标
+
+  private goalsHeader(row: Row, cells: Cell[]): boolean {
+    const keys = row.cells.map((c) => headerKey(c.text));
+    const goalCol = keys.findIndex((k) => /^(年度总体目标|总体目标|年度目标|绩效目标)$/.test(k));
+    const expected = keys.findIndex((k) => /^(预期目标|年度预期目标|目标)$/.test(k));
+    const actual = keys.findIndex((k) => /^(实际完成情况|目标完成情况|完成情况|实际完成)$/.test(k));
+    if (goalCol < 0 && !(expected >= 0 && actual >= 0)) return false;
+    if (goalCol >= 0 && headerField(row.cells[goalCol]!.text) === 'annualGoal' && expected < 0) return false;
+    const d = this.draft.goals.length > 0 && this.draft.hasSelfEvaluation && this.state.kind === 'indicators' ? this.fresh() : this.draft;
+    d.hasSelfEvaluation = true;
+    d.hasTable = true;
+    if (expected >= 0) {
+      this.state = { kind: 'goals', expected, actual, width: row.cells.length };
+      return true;
+    }
+    // "年度总体目标 | the goal text" in one row.
+    const texts = cells.filter((c) => headerKey(c.text) !== keys[goalCol]);
+    if (texts.length > 0) {
+      const goal: { expected: string; actual?: string } = { expected: cleanText(texts[0]!.text) };
+      if (texts[1]) goal.actual = cleanText(texts[1].text);
+      d.goals.push(goal);
+      d.rec('goal-row', row.where);
+      this.state = { kind: 'none' };
+    } else {
+      this.state = { kind: 'goals', expected: goalCol + 1, actual: goalCol + 2, width: row.cells.length };
+    }
+    return true;
+  }
+
+  private goalsRow(row: Row, st: Extract<State, { kind: 'goals' }>): void {
+    const d = this.draft;
+    let offset = 0;
+    if (this.ctx.format === 'text' && row.cells.length !== st.width) offset = row.cells.length - st.width;
+    const exp = row.cells[st.expected + offset];
+    const act = st.actual >= 0 ? row.cells[st.actual + offset] : undefined;
+    if (!exp || exp.text === '') {
+      const texts = nonEmptyTexts(row);
+      if (texts.length === 0) return;
+      d.skip('unused-row', row.where, { text: texts.map((c) => c.text).join(' | ').slice(0, 80) });
+      this.state = { kind: 'none' };
+      return;
+    }
+    const goal: { expected: string; actual?: string } = { expected: cleanText(exp.text) };
+    if (act && act.text !== '' && act !== exp && !(act.merged === 'left' && act.text === exp.text)) goal.actual = cleanText(act.text);
+    d.goals.push(goal);
+    d.rec('goal-row', row.where);
+    this.state = { kind: 'none' };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Money tables
+
+  private fundingHeader(row: Row): FundingCols | undefined {
+    const roles = new Map<FundingRole, number>();
+    row.cells.forEach((c, i) => {
+      if (c.text === '' || c.merged === 'left') return;
+      const r = fundingRole(c.text);
+      if (r && !roles.has(r)) roles.set(r, i);
+    });
+    const amounts = [...roles.keys()].filter((r) => r !== 'weight' && r !== 'rate' && r !== 'score');
+    if (amounts.length < 2 && !(amounts.length === 1 && roles.has('rate'))) return undefined;
+    const firstAmount = Math.min(...[...roles.values()]);
+    return { roles, width: row.cells.length, firstAmount };
+  }
+
+  private isFundingTotalRow(cells: Cell[]): boolean {
+    return cells.length > 0 && isTotalLabel(cells[0]!.text);
+  }
+
+  private startFunding(row: Row, cols: FundingCols, rows: Row[], index: number): void {
+    // Title and unit: the label cell of the header ("项目资金（万元）"), the row above, or the caption.
+    const labelCells = row.cells.slice(0, cols.firstAmount).filter((c) => c.text !== '');
+    const above = index > 0 ? nonEmptyTexts(rows[index - 1]!) : [];
+    const labelKeys = labelCells.map((c) => headerKey(c.text));
+    let kind: FundingTable['kind'] = 'project-funding';
+    if (labelKeys.some((k) => /单位名称|单位|部门名称/.test(k))) kind = 'subordinate-units';
+    if (above.some((c) => /项目支出明细|支出明细|二级项目/.test(matchKey(c.text))) || labelKeys.some((k) => /支出内容|项目名称|二级项目/.test(k))) kind = 'sub-projects';
+    const roleKeys = [...cols.roles.keys()];
+    if (kind === 'project-funding' && !roleKeys.some((r) => r === 'initialBudget' || r === 'annualBudget' || r === 'executed')) kind = 'other';
+    let d = this.draft;
+    if (kind === 'project-funding') {
+      if (d.fundingTables.some((t) => t.kind === 'project-funding' && t.id === 'project-funding') && d.hasSelfEvaluation) d = this.fresh();
+      d.hasSelfEvaluation = true;
+    }
+    d.hasTable = true;
+    const titleCell = labelCells.find((c) => !/^(单位名称|支出内容)$/.test(headerKey(c.text)));
+    let title = titleCell ? joinWrapped(titleCell.text) : undefined;
+    if (kind !== 'project-funding' && this.caption.title) title = this.caption.title.text;
+    let unit: MoneyUnit | undefined = [...labelCells, ...row.cells, ...above].map((c) => unitIn(c.text)).find((u) => u !== undefined) ?? this.caption.unit;
+    if (!unit) {
+      unit = '万元';
+      d.guess('unit-assumed', row.where, { unit: '万元' });
+    }
+    const baseId = kind === 'project-funding' ? 'project-funding' : kind;
+    const table: FundingTable = { id: d.uniqueId(baseId), kind, unit, rows: [] };
+    if (title) table.title = title;
+    d.fundingTables.push(table);
+    if (kind === 'project-funding') d.fundingUnit ??= unit;
+    d.rec('table-found', row.where, { what: `资金表${title ? `“${title}”` : ''}` });
+    d.rec('funding-unit', row.where, { unit });
+    this.state = { kind: 'funding', cols, table };
+  }
+
+  private provincial(): boolean {
+    const org = this.draft.organisation ?? this.draft.supervisingDepartment ?? this.draft.reportTitle?.text ?? '';
+    return /省/.test(org) && !/[市县区州盟]/.test(org.replace(/省.*?(厅|局|委|办)/u, ''));
+  }
+
+  private fundingRow(row: Row, st: Extract<State, { kind: 'funding' }>): void {
+    const d = this.draft;
+    const { cols, table } = st;
+    const cells = row.cells;
+    // 按收入性质分 / 按支出性质分: the rest of the block is two label:amount columns.
+    const natureCols: Array<{ col: number; table: FundingTable }> = [];
+    cells.forEach((c, i) => {
+      const k = matchKey(c.text).replace(/[:：]$/u, '');
+      if (/^按(收入|支出)性质分$/.test(k)) {
+        const kind = k.includes('收入') ? 'income-nature' : 'expenditure-nature';
+        const t: FundingTable = { id: d.uniqueId(kind), title: k, kind, unit: table.unit, rows: [] };
+        const total = table.rows.find((r) => r.role === 'total');
+        const amount = total?.amounts.annualBudget ?? total?.amounts.executed;
+        if (amount !== undefined) {
+          t.rows.push({ label: total!.label, role: 'total', amounts: { amount }, note: '分项表未印合计，合计行取自“年度资金总额”的全年预算数' });
+          d.guessInfo('derived-total', c.where, { label: total!.label, value: amount });
+        }
+        d.fundingTables.push(t);
+        natureCols.push({ col: i, table: t });
+      }
+    });
+    if (natureCols.length > 0) {
+      this.state = { kind: 'nature', columns: natureCols, width: cells.length };
+      d.rec('table-found', row.where, { what: natureCols.map((n) => n.table.title).join('、') });
+      return;
+    }
+    let offset = 0;
+    if (this.ctx.format === 'text' && cells.length !== cols.width) offset = cells.length - cols.width;
+    // The label: the last text before the first amount column.
+    let labelCell: Cell | undefined;
+    const labelEnd = cols.firstAmount + offset;
+    for (let i = 0; i < Math.max(1, labelEnd); i++) {
+      const c = cells[i];
+      if (c && c.text !== '' && !NUM_CELL.test(c.text) && !(c.merged === 'up')) labelCell = c;
+    }
+    const amounts: Partial<Record<AmountColumn, string>> = {};
+    const exec: { weight?: string; printedRate?: string; printedScore?: string } = {};
+    let any = false;
+    for (const [role, ci] of cols.roles) {
+      const c = cells[ci + offset];
+      if (!c || c.text === '' || isBlankValue(c.text) || c.merged === 'up') continue;
+      if (c.formula) d.rec('formula-cached', c.where);
+      if (role === 'rate') {
+        const p = c.numeric !== undefined ? this.rateFromNumber(c.numeric) : parsePercent(c.text);
+        if (p) exec.printedRate = p;
+        continue;
+      }
+      const fig = c.numeric !== undefined ? { value: c.numeric } : parseFigure(c.text);
+      if (!fig) {
+        d.skipWarn('unplaced-value', c.where, { text: c.text });
+        continue;
+      }
+      if (c.numberAsText) d.rec('text-number', c.where);
+      if (role === 'weight') exec.weight = fig.value;
+      else if (role === 'score') exec.printedScore = fig.value;
+      else {
+        if ('unit' in fig && fig.unit && fig.unit !== table.unit && (fig.unit === '万元' || fig.unit === '元')) {
+          d.guess('unit-from-cell', c.where, { unit: fig.unit, text: c.text });
+        }
+        amounts[role] = fig.value;
+        any = true;
+      }
+    }
+    if (!labelCell) {
+      if (any) d.skipWarn('unplaced-value', row.where, { text: '资金行缺少行名' });
+      return;
+    }
+    const label = moneyLabel(labelCell.text);
+    const knownLabel = isTotalLabel(label) || /^其中/.test(label) || sourceKindOf(label, false) !== undefined;
+    if (!any && (cells.filter((c) => c.text !== '').length > 2 || (!knownLabel && table.kind !== 'subordinate-units'))) {
+      // A row of text with no amounts ends the money table.
+      this.state = { kind: 'none' };
+      this.row(row, [row], 0);
+      return;
+    }
+    const frow: FundingRow = { label, role: isTotalLabel(label) ? 'total' : 'item', amounts };
+    const sk = sourceKindOf(label, this.provincial());
+    if (sk && table.kind !== 'subordinate-units' && table.kind !== 'sub-projects') frow.sourceKind = sk;
+    if (table.kind === 'sub-projects' && frow.role === 'item') {
+      const m = /^[（(]([^)）]+)[)）](.+)$/u.exec(label);
+      const name = m ? m[2]! : label;
+      const sp = { id: d.uniqueId(`sp-${d.subProjects.length + 1}`), name, ...(m ? { unit: m[1]! } : {}) };
+      d.subProjects.push(sp);
+      frow.subProject = sp.id;
+      const others = cells.slice(0, labelEnd).filter((c) => c.text !== '' && c !== labelCell);
+      if (others.length > 0) frow.note = others.map((c) => joinWrapped(c.text)).join(' / ');
+    }
+    table.rows.push(frow);
+    d.rec('funding-row', labelCell.where, { label });
+    if (Object.keys(exec).length > 0 && table.kind === 'project-funding' && !d.execution) {
+      d.execution = exec;
+      d.rec('execution-block', row.where);
+    }
+  }
+
+  private rateFromNumber(n: string): string {
+    // Excel stores 100% as 1.
+    const v = Number(n);
+    if (Number.isFinite(v) && Math.abs(v) <= 2) return `${decimalFromNumber(Math.round(v * 1e8) / 1e6) ?? n}%`;
+    return `${n}%`;
+  }
+
+  private natureRow(row: Row, st: Extract<State, { kind: 'nature' }>): void {
+    const d = this.draft;
+    let offset = 0;
+    if (this.ctx.format === 'text' && row.cells.length !== st.width) offset = row.cells.length - st.width;
+    let used = false;
+    for (const { col, table } of st.columns) {
+      const c = row.cells[col + offset];
+      if (!c || c.text === '' || c.merged) continue;
+      const { label, figure } = splitLabelFigure(c.text);
+      const lab = moneyLabel(label);
+      if (lab === '') continue;
+      const frow: FundingRow = { label: lab, role: 'item', amounts: figure ? { amount: figure.value } : {} };
+      const sk = sourceKindOf(lab, this.provincial());
+      if (sk) frow.sourceKind = sk;
+      table.rows.push(frow);
+      d.rec('funding-row', c.where, { label: lab });
+      used = true;
+    }
+    if (!used) {
+      this.state = { kind: 'none' };
+      this.row(row, [row], 0);
+    }
+  }
+
+  /** 预算安排资金 | amount | 实际到位资金 | amount, then 其中：rows (seed 002). */
+  private arrivalHeader(row: Row, cells: Cell[]): boolean {
+    const keys = cells.map((c) => headerKey(c.text));
+    const a = keys.findIndex((k) => /^预算安排资金/.test(k));
+    const b = keys.findIndex((k) => /^实际到位资金/.test(k));
+    if (a < 0 || b < 0) return false;
+    const d = this.draft;
+    d.hasTable = true;
+    const unit = unitIn(cells[a]!.text) ?? this.caption.unit ?? '万元';
+    const table: FundingTable = { id: d.uniqueId('funds-arrival'), kind: 'funds-arrival', unit, rows: [] };
+    if (this.caption.title) table.title = this.caption.title.text;
+    const amounts: Partial<Record<AmountColumn, string>> = {};
+    const va = cells[a + 1] ? parseFigure(cells[a + 1]!.text) : undefined;
+    const vb = cells[b + 1] ? parseFigure(cells[b + 1]!.text) : undefined;
+    if (va) amounts.arranged = va.value;
+    if (vb) amounts.arrived = vb.value;
+    table.rows.push({ label: `${joinWrapped(cells[a]!.text)} / ${joinWrapped(cells[b]!.text)}`, role: 'total', amounts });
+    d.fundingTables.push(table);
+    d.fundingUnit ??= unit;
+    d.rec('table-found', row.where, { what: '资金到位表' });
+    this.state = { kind: 'arrival', table };
+    return true;
+  }
+
+  private arrivalRow(row: Row, table: FundingTable): void {
+    const d = this.draft;
+    const cells = nonEmptyTexts(row);
+    const labels = cells.filter((c) => !NUM_CELL.test(c.text));
+    const pair = labels.length === 2 && moneyLabel(labels[0]!.text) === moneyLabel(labels[1]!.text);
+    const single = labels.length === 1 && sourceKindOf(moneyLabel(labels[0]!.text), false) !== undefined;
+    if (!pair && !single) {
+      this.state = { kind: 'none' };
+      this.row(row, [row], 0);
+      return;
+    }
+    const amounts: Partial<Record<AmountColumn, string>> = {};
+    // The amount right after each label belongs to its column (arranged first, arrived second).
+    const idx = (c: Cell): number => row.cells.indexOf(c);
+    labels.forEach((lab, k) => {
+      const next = row.cells[idx(lab) + 1];
+      const fig = next ? parseFigure(next.text) : undefined;
+      if (fig) amounts[k === 0 ? 'arranged' : 'arrived'] = fig.value;
+    });
+    const label = moneyLabel(labels[0]!.text);
+    const frow: FundingRow = { label: joinWrapped(labels[0]!.text).replace(/[\s\u3000]+/gu, ''), role: 'item', amounts };
+    const sk = sourceKindOf(label, this.provincial());
+    if (sk) frow.sourceKind = sk;
+    table.rows.push(frow);
+    d.rec('funding-row', labels[0]!.where, { label });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 总分
+
+  private totalRow(row: Row, cells: Cell[]): void {
+    const d = this.draft;
+    const nums = cells.slice(1).filter((c) => c.numeric !== undefined || parseScore(c.text) !== undefined);
+    const last = nums[nums.length - 1];
+    if (last) {
+      const v = last.numeric ?? parseScore(last.text)!;
+      d.printedTotal = v;
+      if (last.formula) d.rec('formula-cached', last.where);
+      d.rec('total-row', last.where, { value: v });
+    }
+    for (const c of cells.slice(1)) {
+      const g = gradeOf(c.text);
+      if (g) {
+        d.printedGrade = g;
+        d.rec('grade', c.where, { value: g });
+      }
+    }
+    this.state = { kind: 'none' };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 部门整体支出绩效评价基础数据表
+
+  private departmentHeader(row: Row, cells: Cell[]): boolean {
+    const d = this.draft;
+    const keys = row.cells.map((c) => headerKey(c.text));
+    // 财政供养人员情况 | 编制数 | 实际在职人数 | 控制率
+    if (keys.some((k) => /^编制数/.test(k)) && keys.some((k) => /在职人数|控制率/.test(k))) {
+      const cols = new Map<'authorized' | 'actual' | 'rate' | 'retired', number>();
+      keys.forEach((k, i) => {
+        if (/^编制数/.test(k)) cols.set('authorized', i);
+        else if (/在职人数|在职人员/.test(k)) cols.set('actual', i);
+        else if (/控制率/.test(k)) cols.set('rate', i);
+        else if (/离退休/.test(k)) cols.set('retired', i);
+      });
+      const actualCol = cols.get('actual');
+      d.staffing ??= {};
+      if (actualCol !== undefined) d.staffing.actualLabel = joinWrapped(row.cells[actualCol]!.text);
+      d.level = 'department';
+      d.hasTable = true;
+      this.state = { kind: 'staffing', cols, width: row.cells.length };
+      d.rec('department-staffing', row.where);
+      return true;
+    }
+    // 经费控制情况（万元）| 2022年决算数 | 2023年预算数 | 2023年决算数
+    const expenseCols = row.cells
+      .map((c, i) => ({ c, i, col: c.text === '' ? undefined : expenseColumn(c.text) }))
+      .filter((x) => x.col !== undefined);
+    if (expenseCols.length >= 2 && (keys.some((k) => /经费控制/.test(k)) || expenseCols.length >= 2)) {
+      const unit = cells.map((c) => unitIn(c.text)).find((u) => u !== undefined) ?? '万元';
+      const columns = expenseCols.map(({ c, i, col }) => {
+        const key = `${col!.stage}${col!.year ?? i}`;
+        const out: { key: string; label: string; stage: 'budget' | 'final'; year?: number } = { key, label: joinWrapped(c.text), stage: col!.stage };
+        if (col!.year !== undefined) out.year = col!.year;
+        return { col: i, key, def: out };
+      });
+      d.expenseControl = { unit, columns: columns.map((x) => x.def), rows: [] };
+      d.level = 'department';
+      d.hasTable = true;
+      this.expenseParents = { top: undefined, numbered: undefined, last: undefined, special: undefined };
+      this.state = { kind: 'expense', columns: columns.map(({ col, key }) => ({ col, key })), width: row.cells.length };
+      d.rec('table-found', row.where, { what: '经费控制情况表' });
+      return true;
+    }
+    if (keys.some((k) => /^楼堂馆所/.test(k))) {
+      d.buildingsSeen = true;
+      d.hasTable = true;
+      this.state = { kind: 'buildings', width: row.cells.length };
+      d.rec('department-buildings', row.where);
+      return true;
+    }
+    const saving = row.cells.findIndex((c) => /^厉行节约/.test(headerKey(c.text)));
+    if (saving >= 0) {
+      const value = row.cells.slice(saving + 1).find((c) => c.text !== '' && c.text !== row.cells[saving]!.text);
+      if (value) {
+        d.savingMeasures = cleanText(value.text);
+        d.rec('department-saving', value.where);
+      }
+      d.hasTable = true;
+      this.state = { kind: 'none' };
+      return true;
+    }
+    return false;
+  }
+
+  private staffingRow(row: Row, st: Extract<State, { kind: 'staffing' }>): void {
+    const d = this.draft;
+    let offset = 0;
+    if (this.ctx.format === 'text' && row.cells.length !== st.width) offset = row.cells.length - st.width;
+    const s = (d.staffing ??= {});
+    let any = false;
+    for (const [field, ci] of st.cols) {
+      const c = row.cells[ci + offset];
+      if (!c || c.text === '') continue;
+      if (field === 'rate') {
+        const p = c.numeric !== undefined ? this.rateFromNumber(c.numeric) : parsePercent(c.text);
+        if (p) {
+          s.printedControlRate = p;
+          any = true;
+        }
+        continue;
+      }
+      const f = c.numeric !== undefined ? { value: c.numeric } : parseFigure(c.text);
+      if (!f) continue;
+      any = true;
+      if (field === 'authorized') s.authorized = f.value;
+      else if (field === 'actual') s.actual = f.value;
+      else s.retired = f.value;
+    }
+    if (!any) d.skip('unused-row', row.where, { text: nonEmptyTexts(row).map((c) => c.text).join(' | ') });
+    this.state = { kind: 'none' };
+  }
+
+  private expenseParents: { top?: ExpenseRow; numbered?: ExpenseRow; last?: ExpenseRow; special?: ExpenseRow } = {};
+
+  private expenseRow(row: Row, st: Extract<State, { kind: 'expense' }>): void {
+    const d = this.draft;
+    const ec = d.expenseControl!;
+    let offset = 0;
+    if (this.ctx.format === 'text' && row.cells.length !== st.width) offset = row.cells.length - st.width;
+    const labelCell = row.cells.slice(0, Math.max(1, (st.columns[0]?.col ?? 1) + offset)).find((c) => c.text !== '');
+    if (!labelCell) return;
+    const label = expenseLabel(labelCell.text);
+    const values: Record<string, string> = {};
+    for (const { col, key } of st.columns) {
+      const c = row.cells[col + offset];
+      if (!c || c.text === '' || isBlankValue(c.text)) continue;
+      const f = c.numeric !== undefined ? { value: c.numeric } : parseFigure(c.text);
+      if (f) values[key] = f.value;
+      else d.skipWarn('unplaced-value', c.where, { text: c.text });
+      if (c.formula) d.rec('formula-cached', c.where);
+    }
+    const p = this.expenseParents;
+    const numbered = /^([0-9]+[、.．]|[(（][0-9一二三四五六七八九十]+[)）])/u.test(label);
+    const subItem = /^其中/.test(label);
+    let kind: ExpenseRowKind = expenseKind(label) ?? 'other';
+    if (kind === 'other' && p.special && !numbered && !subItem && !EXPENSE_TOP.has(kind)) {
+      kind = /^其他/.test(label) ? 'other' : 'special-fund';
+    }
+    let parent: ExpenseRow | undefined;
+    const wanted = EXPENSE_PARENT[kind];
+    if (EXPENSE_TOP.has(kind)) parent = undefined;
+    else if (wanted) parent = [...ec.rows].reverse().find((r) => r.kind === wanted);
+    else if (p.special) parent = p.special;
+    else if (subItem || (labelCell.indent ?? 0) > (p.last ? 0 : 0)) parent = p.numbered ?? p.top;
+    else parent = p.top;
+    const base = EXPENSE_ID[kind] ?? 'row';
+    const er: ExpenseRow = { id: d.uniqueId(base), label, kind, values };
+    if (parent) er.parent = parent.id;
+    ec.rows.push(er);
+    if (EXPENSE_TOP.has(kind)) {
+      p.top = er;
+      p.numbered = undefined;
+      p.special = undefined;
+    } else if (numbered) {
+      p.numbered = er;
+      p.special = kind === 'own-special-total' ? er : undefined;
+    }
+    p.last = er;
+    d.rec('department-expense', labelCell.where, { label });
+  }
+
+  private buildingRow(row: Row, cells: Cell[]): void {
+    const d = this.draft;
+    const name = cells[0];
+    if (!name || NUM_CELL.test(name.text)) {
+      if (cells.length > 0) d.skip('unused-row', row.where, { text: cells.map((c) => c.text).join(' | ') });
+      return;
+    }
+    const nums = row.cells.slice(row.cells.indexOf(name) + 1).map((c) => c.text);
+    const dec = (i: number): string | undefined => (nums[i] ? parseFigure(nums[i]!)?.value : undefined);
+    const pct = (i: number): string | undefined => (nums[i] ? parsePercent(nums[i]!) : undefined);
+    const b: BuildingProject = { name: joinWrapped(name.text) };
+    const set = (k: Exclude<keyof BuildingProject, 'name'>, v: string | undefined): void => {
+      if (v !== undefined) b[k] = v;
+    };
+    set('approvedArea', dec(0));
+    set('actualArea', dec(1));
+    set('printedScaleRate', pct(2));
+    set('budgetInvestment', dec(3));
+    set('actualInvestment', dec(4));
+    set('printedInvestmentRate', pct(5));
+    const clean = b;
+    d.buildings.push(clean);
+    d.rec('department-buildings', row.where);
+  }
+
+  /** Indicator categories found, for callers that infer the level. */
+  categories(): Set<IndicatorCategory> {
+    const out = new Set<IndicatorCategory>();
+    for (const n of this.draft.indicators) if (n.category) out.add(n.category);
+    return out;
+  }
+}

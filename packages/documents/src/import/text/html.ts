@@ -1,0 +1,113 @@
+/**
+ * @module A small HTML → text flattener for saved web pages (and HTML disguised as .xls): table rows
+ * become tab-separated lines (a colspan repeats as empty cells), block elements become line breaks,
+ * other tags are dropped and entities decoded. It never evaluates anything and runs in linear time.
+ */
+
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  ge: '≥',
+  le: '≤',
+  times: '×',
+  divide: '÷',
+  yen: '¥',
+};
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[body.toLowerCase()] ?? m;
+  });
+}
+
+/** True when the text is an HTML page or fragment rather than plain text. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096).toLowerCase();
+  return /<!doctype html|<html[\s>]|<table[\s>]|<body[\s>]/.test(head);
+}
+
+/** Flattens HTML to text lines; tables become tab-separated rows. */
+export function htmlToText(html: string): string {
+  let s = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|head|noscript)[\s>][\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/\s+/g, ' ');
+  // Cells: a colspan adds empty cells after the text so columns stay aligned.
+  s = s.replace(/<t[dh]\b([^>]*)>/gi, (_m, attrs: string) => {
+    const span = /colspan\s*=\s*["']?(\d{1,3})/i.exec(attrs);
+    const n = span ? Math.max(1, Math.min(100, Number(span[1]))) : 1;
+    return `\u0001C${n}\u0001`;
+  });
+  s = s
+    .replace(/<\/t[dh]\s*>/gi, '')
+    .replace(/<tr\b[^>]*>/gi, '\u0001R\u0001')
+    .replace(/<\/tr\s*>/gi, '')
+    .replace(/<table\b[^>]*>/gi, '\u0001T\u0001')
+    .replace(/<\/table\s*>/gi, '\u0001E\u0001')
+    .replace(/<br\s*\/?>/gi, '\u0001B\u0001')
+    .replace(/<\/?(p|div|h[1-6]|li|ul|ol|section|article|header|footer|nav|tbody|thead|caption|title|center)\b[^>]*>/gi, '\u0001B\u0001')
+    .replace(/<[^>]*>/g, '');
+  s = decodeEntities(s);
+  const out: string[] = [];
+  const prose = (t: string): void => {
+    for (const line of t.split('\u0001B\u0001')) out.push(line.trim());
+  };
+  // Split into outside-table and inside-table stretches (nested tables are flattened into the outer one).
+  let depth = 0;
+  let buf = '';
+  for (const tok of s.split(/(\u0001[TE]\u0001)/)) {
+    if (tok === '\u0001T\u0001') {
+      if (depth === 0) {
+        prose(buf);
+        buf = '';
+        out.push('');
+      }
+      depth++;
+    } else if (tok === '\u0001E\u0001') {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) {
+        tableRows(buf, out);
+        buf = '';
+        out.push('');
+      }
+    } else buf += tok;
+  }
+  if (depth > 0) tableRows(buf, out);
+  else prose(buf);
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function tableRows(body: string, out: string[]): void {
+  for (const part of body.split('\u0001R\u0001')) {
+    const cells = part.split(/\u0001C(\d+)\u0001/);
+    if (cells.length === 1) {
+      const t = part.replace(/\u0001B\u0001/g, ' ').trim();
+      if (t) out.push(t);
+      continue;
+    }
+    const row: string[] = [];
+    for (let i = 1; i < cells.length; i += 2) {
+      const span = Number(cells[i]);
+      row.push(cells[i + 1]!.replace(/\u0001B\u0001/g, ' ').replace(/\s+/g, ' ').trim());
+      for (let k = 1; k < span; k++) row.push('');
+    }
+    // A leading marker keeps a row whose first cells are empty from looking like a one-cell line.
+    out.push(`${row.join('\t')}\t`);
+  }
+}
