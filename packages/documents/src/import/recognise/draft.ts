@@ -142,7 +142,7 @@ export function finishDraft(
   const level: EvaluationLevel = draft.level ?? (draft.projectName ? 'project' : 'project');
   const title = draft.reportTitle?.text ?? draft.tableTitle?.text ?? draft.projectName ?? '';
   // The report's own letterhead names the body; a table's 预算部门 may add "（汇总）" and is kept in the notes.
-  const organisation = draft.organisationLine?.text ?? draft.organisation ?? draft.supervisingDepartment ?? draft.implementingUnits[0] ?? '';
+  const organisation = draft.organisationLine?.text ?? draft.organisation ?? draft.implementingUnits[0] ?? draft.supervisingDepartment ?? '';
   if (draft.organisationLine && draft.organisation && draft.organisation !== draft.organisationLine.text) {
     draft.docNotes.push(`表中单位印作“${draft.organisation}”，报告抬头为“${draft.organisationLine.text}”`);
   }

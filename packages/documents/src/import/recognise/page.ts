@@ -93,13 +93,48 @@ function yearFromFileName(name: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * A 基础数据表 on its own sheet (or page) belongs to the department 自评表 next to it: its staffing,
+ * expense control, buildings and saving measures are moved into that draft.
+ */
+export function mergeDepartmentData(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  const orphans: Draft[] = [];
+  for (const d of drafts) {
+    const onlyBasic =
+      (d.staffing !== undefined || d.expenseControl !== undefined || d.buildingsSeen || d.savingMeasures !== undefined) &&
+      !d.hasSelfEvaluation &&
+      d.indicators.length === 0 &&
+      d.fundingTables.length === 0;
+    if (onlyBasic) orphans.push(d);
+    else out.push(d);
+  }
+  const targets = out.filter((d) => d.hasSelfEvaluation && d.level === 'department' && !d.staffing && !d.expenseControl);
+  for (const o of orphans) {
+    const t = targets.shift();
+    if (!t) {
+      out.push(o);
+      continue;
+    }
+    if (o.staffing) t.staffing = o.staffing;
+    if (o.expenseControl) t.expenseControl = o.expenseControl;
+    if (o.buildingsSeen) t.buildingsSeen = true;
+    t.buildings.push(...o.buildings);
+    if (o.savingMeasures !== undefined) t.savingMeasures = o.savingMeasures;
+    for (const n of o.recognised) t.addNote(n, 'recognised');
+    for (const n of o.skipped) t.addNote(n, 'skipped');
+    for (const n of o.guessed) t.addNote(n, 'guessed');
+  }
+  return out;
+}
+
 /** Final touches that need the whole draft, then validation. */
 export function finishDrafts(
   drafts: Draft[],
   opts: ConvertOptions,
 ): { ok: true; documents: ImportedDocument[] } | { ok: false; error: ImportError } {
   const out: ImportedDocument[] = [];
-  for (const d of drafts) {
+  for (const d of mergeDepartmentData(drafts)) {
     const useful =
       d.hasSelfEvaluation ||
       d.indicators.length > 0 ||

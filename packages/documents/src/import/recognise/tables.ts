@@ -519,6 +519,19 @@ export class TableConverter {
     if ((row as Row & { header?: true }).header) return;
     const d = this.draft;
     const distinct = nonEmptyTexts(row);
+    // A sub-header inside the grid ("1、产出指标 | … | 上年完成指标 | 完成指标") re-labels its columns.
+    const relabel = row.cells
+      .map((c, i) => ({ i, r: c.text === '' || c.merged ? undefined : indicatorRole(c.text) }))
+      .filter((x): x is { i: number; r: IndicatorRole } => x.r !== undefined && !x.r.startsWith('band') && x.r !== 'frame');
+    if (relabel.length >= 2 && !distinct.some((c) => NUM_CELL.test(c.text))) {
+      for (const { i, r } of relabel) {
+        for (const [er, ei] of cols.roles) if (ei === i && er !== r) cols.roles.delete(er);
+        cols.roles.set(r, i);
+      }
+      d.rec('table-found', row.where, { what: '指标表分栏表头' });
+      const rest = distinct.filter((c) => indicatorRole(c.text) === undefined);
+      if (rest.length === 0) return;
+    }
     if (distinct.length === 1 && /^(备注|注|说明|填报说明|填表说明|注释)\s*[:：]/u.test(distinct[0]!.text)) {
       d.skip('unused-row', row.where, { text: joinWrapped(distinct[0]!.text).slice(0, 60) });
       this.state = { kind: 'none' };
@@ -855,7 +868,8 @@ export class TableConverter {
     }
     const label = moneyLabel(labelCell.text);
     const knownLabel = isTotalLabel(label) || /^其中/.test(label) || sourceKindOf(label, false) !== undefined;
-    if (!any && (cells.filter((c) => c.text !== '').length > 2 || (!knownLabel && table.kind !== 'subordinate-units'))) {
+    const texts = nonEmptyTexts(row).filter((c) => c.merged !== 'up');
+    if (!any && (texts.length > 2 || (!knownLabel && table.kind !== 'subordinate-units'))) {
       // A row of text with no amounts ends the money table.
       this.state = { kind: 'none' };
       this.row(row, [row], 0);
