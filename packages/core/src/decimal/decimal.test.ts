@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec, placesIn } from './decimal.js';
 
+fc.configureGlobal({ numRuns: Number(process.env['FC_NUM_RUNS'] ?? 100) });
+
 const d = (s: string) => Dec.of(s);
 
 describe('Dec.parse', () => {
@@ -79,9 +81,13 @@ describe('arithmetic', () => {
 });
 
 describe('agrees with big.js', () => {
-  const decText = fc
-    .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 8 }))
-    .map(([u, s]) => Dec.fromUnits(u, s).toString());
+  // Small units take the safe-integer path, large ones (beyond 2^53) the BigInt path; mix both.
+  const units = fc.oneof(
+    fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+    fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+    fc.constantFrom(2n ** 53n - 1n, 2n ** 53n, -(2n ** 53n), 2n ** 52n + 1n, 0n, 1n, -1n),
+  );
+  const decText = fc.tuple(units, fc.integer({ min: 0, max: 18 })).map(([u, s]) => Dec.fromUnits(u, s).toString());
 
   it('on plus, minus, times', () => {
     fc.assert(
@@ -89,6 +95,23 @@ describe('agrees with big.js', () => {
         expect(d(a).plus(d(b)).toString()).toBe(new Big(a).plus(b).toFixed());
         expect(d(a).minus(d(b)).toString()).toBe(new Big(a).minus(b).toFixed());
         expect(d(a).times(d(b)).toString()).toBe(new Big(a).times(b).toFixed());
+      }),
+    );
+  });
+
+  it('on comparison and rounding in every mode', () => {
+    const modes = [
+      ['half-up', Big.roundHalfUp],
+      ['half-even', Big.roundHalfEven],
+      ['down', Big.roundDown],
+      ['up', Big.roundUp],
+    ] as const;
+    fc.assert(
+      fc.property(decText, decText, fc.integer({ min: 0, max: 12 }), (a, b, places) => {
+        expect(d(a).cmp(d(b))).toBe(new Big(a).cmp(b));
+        for (const [mode, bigMode] of modes) {
+          expect(d(a).round(places, mode).toString()).toBe(new Big(a).round(places, bigMode).toFixed());
+        }
       }),
     );
   });

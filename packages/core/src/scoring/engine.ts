@@ -120,6 +120,7 @@ export function gradeMatches(printed: string, grade: string, rs: RuleSet): boole
 interface CompiledRules {
   /** `id@version`. */
   ref: string;
+  executionWeight: Dec | undefined;
   maxTolerance: Dec;
   totalWeight: Dec;
   /** Grades by lower bound, highest first. */
@@ -139,6 +140,7 @@ function compile(rs: RuleSet): CompiledRules {
   const pair = (t: readonly [string, string]): [Dec, Dec] => [Dec.of(t[0]), Dec.of(t[1])];
   c = {
     ref: ruleSetRef(rs),
+    executionWeight: rs.execution ? Dec.of(rs.execution.weight) : undefined,
     maxTolerance: Dec.of(rs.tolerance.max),
     totalWeight: Dec.of(rs.totalWeight),
     grades: rs.grades.map((g) => ({ grade: g.grade, min: Dec.of(g.min) })).sort((a, b) => b.min.cmp(a.min)),
@@ -160,23 +162,25 @@ export function mainFundingTable(doc: EvaluationDocument): FundingTable | undefi
 
 function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | undefined {
   if (!rs.execution) return undefined;
+  const rules = compile(rs);
   const printed = doc.funding?.execution;
-  const weight = dec(printed?.weight) ?? Dec.of(rs.execution.weight);
-  const totalRow = mainFundingTable(doc)?.rows.find((r) => r.role === 'total');
+  const weight = dec(printed?.weight) ?? rules.executionWeight!;
+  const table = mainFundingTable(doc);
+  let totalRow: FundingTable['rows'][number] | undefined;
+  if (table) for (const r of table.rows) if (r.role === 'total') { totalRow = r; break; }
   const annualBudget = dec(totalRow?.amounts.annualBudget);
   const executed = dec(totalRow?.amounts.executed);
   const printedScore = dec(printed?.printedScore);
-  const base = {
-    weight,
-    annualBudget,
-    executed,
-    printedRate: printed?.printedRate,
-    printed: printedScore,
-  };
+  const printedRate = printed?.printedRate;
   if (!annualBudget || !executed || annualBudget.isZero()) {
     const missing = !annualBudget ? '全年预算数' : !executed ? '全年执行数' : '全年预算数为0';
     return {
-      ...base,
+      weight,
+      annualBudget,
+      executed,
+      printedRate,
+      printed: printedScore,
+      ratePercent: undefined,
       rateDiffers: false,
       capped: false,
       computed: undefined,
@@ -194,15 +198,18 @@ function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | 
   const ratePercent = executed.times(HUNDRED).div(annualBudget, ratePlaces, mode)!;
   const capped = executed.gt(annualBudget);
   const computed = capped ? weight.round(scorePlaces, mode) : weight.times(executed).div(annualBudget, scorePlaces, mode)!;
-  const rateDiffers = printed?.printedRate !== undefined && !printedAgreesPercent(printed.printedRate, executed, annualBudget);
   return {
-    ...base,
+    weight,
+    annualBudget,
+    executed,
+    printedRate,
+    printed: printedScore,
     ratePercent,
-    rateDiffers,
+    rateDiffers: printedRate !== undefined && !printedAgreesPercent(printedRate, executed, annualBudget),
     capped,
     computed,
     effective: computed,
-    differs: printedScore !== undefined && !printedAgrees(printed!.printedScore!, computed, compile(rs).maxTolerance),
+    differs: printedScore !== undefined && !printedAgrees(printed!.printedScore!, computed, rules.maxTolerance),
     explanation: explain(() => ({
       formula: '分值 × min(全年执行数 ÷ 全年预算数, 1)',
       inputs: { 分值: weight.toString(), 全年预算数: annualBudget.toString(), 全年执行数: executed.toString() },
@@ -321,7 +328,9 @@ class Context {
     parent: Item | undefined,
     project: string | undefined,
   ): NodeResult {
-    const category = categoryOf(node, depth);
+    // Names classify sections; a leaf below the second level keeps only a category set explicitly
+    // (its long name, 生产及流通领域产品质量监督抽查合格率, is not a section heading).
+    const category = depth >= 2 && !node.children?.length ? node.category : categoryOf(node, depth);
     const children = node.children;
     const hasChildren = children !== undefined && children.length > 0;
     const printed = dec(node.printedScore);
@@ -470,12 +479,13 @@ class Context {
     const rs = this.rs;
     const places = this.scorePlaces;
     const mode = rs.rounding.mode;
-    const formula: FormulaKind = pickFormula(node, this.sectionRuleFor(item), item, rs);
+    const cells = new Cells(node);
+    const formula: FormulaKind = pickFormula(node, cells, this.sectionRuleFor(item), item, rs);
     const w = weight.toString();
 
     switch (formula) {
       case 'survey-score': {
-        const score = this.surveyScore(node);
+        const score = this.surveyScore(cells);
         if (!score) return givenOutcome('survey-score', printed, '满意度按问卷得分折算，但未给出问卷得分');
         const computed = weight.times(score).div(HUNDRED, places, mode)!;
         return {
@@ -491,7 +501,7 @@ class Context {
         };
       }
       case 'rate-proportional': {
-        const a = parseActualCached(node.actual ?? '');
+        const a = cells.actual;
         if (a.kind !== 'measure' || !a.percent) return givenOutcome('rate-proportional', printed, '实际值不是百分比');
         const computed = weight.times(a.value).div(HUNDRED, places, mode)!;
         return {
@@ -509,23 +519,23 @@ class Context {
       case 'grading-bands':
         return this.gradingBands(node, weight, printed);
       case 'qualitative':
-        return this.qualitative(node, weight, printed);
+        return this.qualitative(node, cells, weight, printed);
       case 'quantitative':
-        return this.quantitative(node, weight, printed, item);
+        return this.quantitative(node, cells, weight, printed, item);
       case 'given':
         return givenOutcome('given', printed, node.target ? '' : '未填写年度指标值');
     }
   }
 
-  private surveyScore(node: IndicatorNode): Dec | undefined {
-    const a = parseActualCached(node.actual ?? '');
+  private surveyScore(cells: Cells): Dec | undefined {
+    const a = cells.actual;
     if (a.kind === 'measure' && !a.percent && (a.unit === undefined || a.unit === '分') && a.value.lte(HUNDRED)) return a.value;
     return dec(this.doc.meta.survey?.score);
   }
 
-  private quantitative(node: IndicatorNode, weight: Dec, printed: Dec | undefined, item: Item): Outcome {
-    const target = parseTargetCached(node.target ?? '');
-    const actual = parseActualCached(node.actual ?? '');
+  private quantitative(node: IndicatorNode, cells: Cells, weight: Dec, printed: Dec | undefined, item: Item): Outcome {
+    const target = cells.target;
+    const actual = cells.actual;
     const hint = hintFor(node, item);
     const ev = evaluate(
       target,
@@ -600,10 +610,10 @@ class Context {
     return reduced.isNegative() ? Dec.ZERO : reduced;
   }
 
-  private qualitative(node: IndicatorNode, weight: Dec, printed: Dec | undefined): Outcome {
+  private qualitative(node: IndicatorNode, cells: Cells, weight: Dec, printed: Dec | undefined): Outcome {
     const rs = this.rs;
-    const target = parseTargetCached(node.target ?? '');
-    const actual = parseActualCached(node.actual ?? '');
+    const target = cells.target;
+    const actual = cells.actual;
     const ev = evaluate(target, actual, {});
     const completion =
       node.completion ?? (ev.status === 'met' ? 'achieved' : ev.status === 'partly-met' ? 'partly' : ev.status === 'not-met' ? 'not-achieved' : undefined);
@@ -712,20 +722,32 @@ function givenOutcome(method: FormulaKind, printed: Dec | undefined, why: string
  * 4. a satisfaction rate with no target → the rule set's choice;
  * 5. otherwise the printed points are taken as given.
  */
-function pickFormula(node: IndicatorNode, sectionRule: SectionRule | undefined, item: Item, rs: RuleSet): FormulaKind {
+function pickFormula(node: IndicatorNode, cells: Cells, sectionRule: SectionRule | undefined, item: Item, rs: RuleSet): FormulaKind {
   if (sectionRule?.leafFormula && sectionRule.leafFormula !== 'given') return sectionRule.leafFormula;
   const bands = node.bands;
   if (bands && (bands.excellent || bands.good || bands.fair || bands.poor) && (node.completionRate || node.actual)) return 'grading-bands';
   const targetText = node.target?.trim();
   if (targetText) {
-    const t: ParsedTarget = parseTargetCached(targetText);
-    return t.kind === 'qualitative' ? 'qualitative' : 'quantitative';
+    return cells.target.kind === 'qualitative' ? 'qualitative' : 'quantitative';
   }
   if (rs.satisfactionWithoutTarget === 'rate-proportional' && item.within(isSatisfaction)) {
-    const a: ParsedActual = parseActualCached(node.actual ?? '');
+    const a = cells.actual;
     if (a.kind === 'measure' && a.percent) return 'rate-proportional';
   }
   return 'given';
+}
+
+/** The target and actual cells of a leaf, each parsed (through the cache) at most once. */
+class Cells {
+  private t: ParsedTarget | undefined;
+  private a: ParsedActual | undefined;
+  constructor(private readonly node: IndicatorNode) {}
+  get target(): ParsedTarget {
+    return (this.t ??= parseTargetCached(this.node.target ?? ''));
+  }
+  get actual(): ParsedActual {
+    return (this.a ??= parseActualCached(this.node.actual ?? ''));
+  }
 }
 
 function hintFor(node: IndicatorNode, item: Item): TargetHint | undefined {

@@ -50,7 +50,7 @@ export class BoundedCache<V> {
 }
 
 /** Distinct strings kept per generation. */
-export const TARGET_CACHE_CAPACITY = 4096;
+export const TARGET_CACHE_CAPACITY = 32_768;
 
 const targetCache = new BoundedCache<ParsedTarget>(TARGET_CACHE_CAPACITY);
 const actualCache = new BoundedCache<ParsedActual>(TARGET_CACHE_CAPACITY);
