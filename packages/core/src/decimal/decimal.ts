@@ -28,7 +28,6 @@ function pow10(n: number): bigint {
   return POW10[n] ?? 10n ** BigInt(n);
 }
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** Bound under which q·den and num − q·den stay exact in a division of safe integers. */
 const DIV_SAFE = 2 ** 52;
 
