@@ -111,6 +111,16 @@ export class Draft {
   }
 }
 
+const SKIP_CODES = new Set(['hidden-sheet', 'empty-rows-stopped', 'sheet-no-table', 'formula-no-cache', 'unused-row', 'unused-cell']);
+const GUESS_CODES = new Set(['unit-mismatch', 'unit-assumed', 'year-from', 'year-missing', 'float-code', 'region-from-code']);
+
+/** The report bucket a note belongs to, by its code. */
+export function bucketOf(code: string): 'recognised' | 'skipped' | 'guessed' {
+  if (SKIP_CODES.has(code)) return 'skipped';
+  if (GUESS_CODES.has(code)) return 'guessed';
+  return 'recognised';
+}
+
 /** The report of a draft. */
 export function reportOf(draft: Draft, format: ImportReport['format'], fileName: string | undefined): ImportReport {
   const report: ImportReport = {

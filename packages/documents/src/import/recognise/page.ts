@@ -7,7 +7,7 @@ import type { Page } from '../model.js';
 import { importError } from '../messages.js';
 import { joinWrapped, matchKey } from '../text-util/normalise.js';
 import type { ImportError, ImportNote, ImportReport, ImportedDocument } from '../types.js';
-import { Draft, finishDraft, reportOf } from './draft.js';
+import { bucketOf, Draft, finishDraft, reportOf } from './draft.js';
 import { readProseScoring, readProseTargets } from './prose-indicators.js';
 import { headingOf, readProse, type Paragraph } from './prose.js';
 import { type Caption, TableConverter } from './tables.js';
@@ -82,7 +82,7 @@ export function convertPage(page: Page, opts: ConvertOptions): Draft[] {
     }
   }
   for (const d of drafts) {
-    for (const n of page.notes) d.addNote(n, n.code === 'empty-rows-stopped' || n.code === 'hidden-sheet' ? 'skipped' : 'recognised');
+    for (const n of page.notes) d.addNote(n, bucketOf(n.code));
   }
   return drafts;
 }
@@ -180,7 +180,7 @@ export function finishDrafts(
     if (d.indicators.length > 0 && ![...walk(d.indicators)].some((n) => !n.children && n.category === undefined)) {
       d.skip('empty-grid', d.tableTitle?.where ?? '');
     }
-    if (opts.fileNotes) for (const n of opts.fileNotes) d.addNote(n, n.level === 'info' ? 'recognised' : 'skipped');
+    if (opts.fileNotes) for (const n of opts.fileNotes) d.addNote(n, bucketOf(n.code));
     const fallback = opts.fallbackYear ?? new Date().getFullYear();
     const done = finishDraft(d, fallback);
     if (!done.ok) {

@@ -156,6 +156,23 @@ export class TableConverter {
       this.row(row, rows, i);
     }
     this.caption = {};
+    this.reconcileDeclaredUnits();
+  }
+
+  /** 项目总金额 and 本年度项目金额 share one label convention: when one is judged to be in 元, so is the other. */
+  private reconcileDeclaredUnits(): void {
+    for (const d of this.drafts) {
+      const declared = d.fundingTables.filter((t) => t.id === 'annual-amount' || t.id === 'total-amount');
+      if (!declared.some((t) => t.unit === '元') || declared.every((t) => t.unit === '元')) continue;
+      for (const t of declared) {
+        if (t.unit === '元') continue;
+        t.unit = '元';
+        const row = t.rows[0]!;
+        const value = Object.values(row.amounts)[0] ?? '';
+        d.guess('unit-mismatch', this.declaredWhere.get(t) ?? row.label, { label: row.label, value, reason: '与同一表头中另一项金额的单位口径一致，应为“元”' });
+      }
+      if (d.fundingUnit === '万元') d.fundingUnit = '元';
+    }
   }
 
   private stateWidth(): number {
@@ -437,12 +454,14 @@ export class TableConverter {
       rows: [{ label: name, role: 'total', amounts: field === 'annualAmount' ? { annualBudget: fig.value } : { budget: fig.value } }],
     };
     d.fundingTables.push(table);
+    this.declaredWhere.set(table, cell.where);
     if (field === 'annualAmount') d.fundingUnit = unit;
     d.rec('funding-row', cell.where, { label: name });
   }
 
   /** Why a figure labelled 万元 is probably in 元: its size, or the same amount written in 万元 elsewhere. */
   private pendingTexts: string[] = [];
+  private readonly declaredWhere = new WeakMap<FundingTable, string>();
   private yuanEvidence(value: string, _row: Row): string | undefined {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0) return undefined;
@@ -806,6 +825,7 @@ export class TableConverter {
     // 按收入性质分 / 按支出性质分: the rest of the block is two label:amount columns.
     const natureCols: Array<{ col: number; table: FundingTable }> = [];
     cells.forEach((c, i) => {
+      if (c.merged) return;
       const k = matchKey(c.text).replace(/[:：]$/u, '');
       if (/^按(收入|支出)性质分$/.test(k)) {
         const kind = k.includes('收入') ? 'income-nature' : 'expenditure-nature';
@@ -983,7 +1003,16 @@ export class TableConverter {
   private totalRow(row: Row, cells: Cell[]): void {
     const d = this.draft;
     const nums = cells.slice(1).filter((c) => c.numeric !== undefined || parseScore(c.text) !== undefined);
-    const last = nums[nums.length - 1];
+    let last = nums[nums.length - 1];
+    // Under an indicator grid the total is in the 得分 column (a 复核分 column may follow it).
+    if (this.state.kind === 'indicators') {
+      const get = this.rowGetter(row, this.state.cols);
+      const score = get('score');
+      if (score && (score.numeric !== undefined || parseScore(score.text) !== undefined)) last = score;
+      const review = get('review');
+      const rv = review ? (review.numeric ?? parseScore(review.text)) : undefined;
+      if (rv !== undefined) d.docNotes.push(`复核总分：${rv}`);
+    }
     if (last) {
       const v = last.numeric ?? parseScore(last.text)!;
       d.printedTotal = v;

@@ -35,7 +35,8 @@ export function parseFigure(text: string): Figure | undefined {
 /** A decimal string for a number read from a spreadsheet cell, free of binary-float noise. */
 export function decimalFromNumber(n: number): string | undefined {
   if (!Number.isFinite(n)) return undefined;
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  if (Number.isSafeInteger(n)) return String(n);
+  // Beyond 2^53 a double no longer holds every integer: show it as Excel does, to 15 significant digits.
   // 15 significant digits is what Excel itself shows; it removes 0.1 + 0.2 style noise.
   const s = Number(n.toPrecision(15)).toString();
   if (!/e/i.test(s)) return s;
