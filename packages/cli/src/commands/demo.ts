@@ -30,9 +30,9 @@ export function registerDemo(program: Command): void {
           String(doc.header.year),
           doc.header.level === 'project' ? '项目' : '部门整体',
           report.ruleSet,
-          report.total.toString(),
+          report.scorable ? `${report.total.toString()}${report.missing > 0 ? `（${report.missing}项缺分）` : ''}` : '—（无评分表）',
           doc.meta.printedTotal ?? doc.meta.statedSelfScore ?? '—',
-          report.grade,
+          report.scorable ? report.grade : '—',
         ]);
       }
       process.stdout.write(`jixiao（绩效）演示：五份种子文档的评分\n\n${renderTable(rows)}\n\n`);

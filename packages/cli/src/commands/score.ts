@@ -17,12 +17,14 @@ export function registerScore(program: Command): void {
       const { document } = await loadDocument(file);
       if (opts.rules && !getRuleSet(opts.rules)) throw new CliError(`未知规则集：${opts.rules}（jixiao rules list 查看）`, EXIT.inputHasErrors);
       const report = scoreDocument(document, opts.rules);
-      process.stdout.write(opts.json ? `${JSON.stringify(scoreReportToJson(report), null, 2)}\n` : `${renderScore(report, document.header.title)}\n`);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(scoreReportToJson(report), null, 2)}\n` : `${renderScore(report, document.header.title, document.meta.statedSelfScore)}\n`,
+      );
     });
 }
 
 /** Human-readable score table. */
-export function renderScore(report: ScoreReport, title: string): string {
+export function renderScore(report: ScoreReport, title: string, statedSelfScore?: string): string {
   const out: string[] = [`${title}`, `规则集：${report.ruleSet}`, ''];
   if (report.execution) {
     const e = report.execution;
@@ -47,7 +49,13 @@ export function renderScore(report: ScoreReport, title: string): string {
     ]);
   }
   out.push(renderTable(rows, ['left', 'right', 'right', 'right', 'left', 'left']), '');
-  out.push(
+  if (!report.scorable) {
+    out.push(`本文档没有可评分的表格（预算执行或绩效指标），不计算总分；所印/所述：${report.printedTotal?.toString() ?? statedSelfScore ?? '—'}。`);
+  }
+  for (const p of report.projects) {
+    out.push(`所含项目「${p.name}」：计算 ${p.total?.toString() ?? '—'}${p.grade ? `（${p.grade}）` : ''}，所印 ${p.printedTotal?.toString() ?? '—'}${p.printedGrade ? `（${p.printedGrade}）` : ''}`);
+  }
+  if (report.scorable) out.push(
     `总分：${report.total.toString()}（${report.grade}）；所印：${report.printedTotal?.toString() ?? '—'}${report.printedGrade ? `（${report.printedGrade}）` : ''}${report.totalDiffers || report.gradeDiffers ? '  ≠' : ''}`,
   );
   if (report.uncomputed > 0) out.push(`其中 ${report.uncomputed} 项无法按规则核算，按所印得分计入。`);

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseDocument } from '@jixiao/core';
 import type { EvaluationDocument } from '@jixiao/core';
-import { importFile } from '@jixiao/documents';
 import type { ImportReport } from '@jixiao/documents';
 import { CliError, EXIT } from './exit.js';
 
@@ -26,6 +25,8 @@ export async function loadDocuments(file: string): Promise<LoadedDocument[]> {
   }
   const ext = extname(file).toLowerCase();
   if (IMPORTABLE.has(ext)) {
+    // Loaded only when needed: the importers pull in ExcelJS and friends, which JSON input never needs.
+    const { importFile } = await import('@jixiao/documents');
     const outcome = await importFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fileName: file });
     if (!outcome.ok) {
       throw new CliError(`${file}：${outcome.error.message}${outcome.error.where ? `（位置：${outcome.error.where}）` : ''}`, EXIT.unreadable);

@@ -22,7 +22,8 @@ export function renderTable(rows: string[][], align: Align[] = []): string {
 
 /** Shortens text to a display width, with an ellipsis. */
 export function truncate(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ');
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const flat = lead + text.slice(lead.length).replace(/\s+/g, ' ');
   if (stringWidth(flat) <= width) return flat;
   let out = '';
   for (const ch of flat) {

@@ -13,7 +13,7 @@ import { evaluate, parseActualCached, parseTargetCached } from '../targets/index
 import type { EvaluateOptions, Evaluation as TargetEvaluation, ParsedActual, ParsedTarget, TargetHint } from '../targets/index.js';
 import { explain } from './lazy.js';
 import { percentValue, printedAgrees } from './tolerance.js';
-import type { ExecutionScore, Explanation, ItemStatus, ScoredItem, ScoreReport, SectionScore } from './types.js';
+import type { ExecutionScore, Explanation, ItemStatus, ProjectScore, ScoredItem, ScoreReport, SectionScore } from './types.js';
 
 const HUNDRED = Dec.HUNDRED;
 
@@ -42,9 +42,19 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
   const execution = scoreExecution(doc, rs);
 
   const rootResults = doc.indicators.map((node, i) => ctx.scoreNode(node, 0, i, '$.indicators', undefined, undefined));
-  doc.projects.forEach((project, pi) => {
+  const projects: ProjectScore[] = doc.projects.map((project, pi) => {
     const rootsPath = `$.projects[${pi}].indicators`;
-    project.indicators.forEach((node, i) => ctx.scoreNode(node, 0, i, rootsPath, undefined, project.id));
+    const results = project.indicators.map((node, i) => ctx.scoreNode(node, 0, i, rootsPath, undefined, project.id));
+    const scored = results.filter((r) => r.effective !== undefined);
+    const projectTotal = scored.length > 0 ? Dec.sum(scored.map((r) => r.effective!)).round(rs.rounding.scorePlaces, rs.rounding.mode) : undefined;
+    return {
+      id: project.id,
+      name: project.name,
+      total: projectTotal,
+      grade: projectTotal ? gradeFor(projectTotal, rs) : undefined,
+      printedTotal: dec(project.printedTotal),
+      printedGrade: project.printedGrade,
+    };
   });
 
   let total = execution?.effective ?? Dec.ZERO;
@@ -86,6 +96,8 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
     totalDiffers: doc.meta.printedTotal !== undefined && !printedAgrees(doc.meta.printedTotal, total, rules.maxTolerance),
     gradeDiffers: printedGrade !== undefined && !gradeMatches(printedGrade, grade, rs),
     execution,
+    scorable: execution?.effective !== undefined || rootResults.some((r) => r.effective !== undefined),
+    projects,
     sections: ctx.sections,
     items,
     weightSum,

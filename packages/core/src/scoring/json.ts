@@ -3,6 +3,8 @@ import type { ScoreReport } from './types.js';
 
 export interface ScoreReportJson {
   total: string;
+  /** False when nothing in the document could be scored (no table): total is then "0" by default. */
+  scorable: boolean;
   grade: string;
   printedTotal: string | null;
   printedGrade: string | null;
@@ -16,6 +18,7 @@ export interface ScoreReportJson {
     explanation: string;
   } | null;
   sections: Array<{ name: string; weight: string | null; score: string | null }>;
+  projects: Array<{ id: string; name: string; total: string | null; grade: string | null; printedTotal: string | null; printedGrade: string | null }>;
   items: Array<{
     path: string;
     location: string;
@@ -35,6 +38,7 @@ export function scoreReportToJson(report: ScoreReport): ScoreReportJson {
   const s = (d: { toString(): string } | undefined): string | null => (d === undefined ? null : d.toString());
   return {
     total: report.total.toString(),
+    scorable: report.scorable,
     grade: report.grade,
     printedTotal: s(report.printedTotal),
     printedGrade: report.printedGrade ?? null,
@@ -52,6 +56,14 @@ export function scoreReportToJson(report: ScoreReport): ScoreReportJson {
     sections: report.sections
       .filter((sec) => sec.project === undefined && !sec.path.includes('children'))
       .map((sec) => ({ name: sec.name, weight: s(sec.weight), score: s(sec.score) })),
+    projects: report.projects.map((p) => ({
+      id: p.id,
+      name: p.name,
+      total: s(p.total),
+      grade: p.grade ?? null,
+      printedTotal: s(p.printedTotal),
+      printedGrade: p.printedGrade ?? null,
+    })),
     items: report.items
       .filter((i) => i.leaf || i.method !== 'sum')
       .filter((i) => i.weight !== undefined)

@@ -93,6 +93,17 @@ export interface SectionScore {
   score?: Dec | undefined;
 }
 
+/** An embedded project report's own total (department reports with project reports, seed 001). */
+export interface ProjectScore {
+  id: string;
+  name: string;
+  /** Sum of its indicator sections; undefined when none can be scored. */
+  total?: Dec | undefined;
+  grade?: string | undefined;
+  printedTotal?: Dec | undefined;
+  printedGrade?: string | undefined;
+}
+
 export interface ScoreReport {
   /** `id@version` of the rule set used. */
   ruleSet: string;
@@ -104,6 +115,9 @@ export interface ScoreReport {
   totalDiffers: boolean;
   gradeDiffers: boolean;
   execution?: ExecutionScore | undefined;
+  /** False when the document has nothing to score (a report written as prose only, seed 001): `total` is then 0 by default, not a result. */
+  scorable: boolean;
+  projects: ProjectScore[];
   sections: SectionScore[];
   items: ScoredItem[];
   /** Sum of the weights that make up the total (execution plus root sections). */

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// These run the built command exactly as `npx jixiao` does (`npm test` builds first).
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const seed = (id: string) => fileURLToPath(new URL(`../../core/fixtures/seeds/${id}.json`, import.meta.url));
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const tmp = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+
+describe('jixiao score', () => {
+  it.each([
+    ['000', '98.4', '优'],
+    ['002', '97.75', '优'],
+    ['004', '99.3', '优'],
+  ])('seed %s --json → total %s, grade %s', (id, total, grade) => {
+    const r = run('score', seed(id), '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.total).toBe(total);
+    expect(json.grade).toBe(grade);
+    expect(json.ruleSet).toMatch(/@\d+\.\d+\.\d+$/);
+    expect(Array.isArray(json.sections)).toBe(true);
+    for (const item of json.items) {
+      expect(Object.keys(item)).toEqual(expect.arrayContaining(['path', 'name', 'weight', 'score', 'printedScore', 'status', 'explanation']));
+    }
+  });
+
+  it('shows the execution rate of seed 000 as computed 156.79% against the printed 100%', () => {
+    const json = JSON.parse(run('score', seed('000'), '--json').out);
+    expect(json.execution).toMatchObject({ rate: '156.79%', printedRate: '100%', score: '10' });
+  });
+
+  it('prints a table with computed and printed scores', () => {
+    const r = run('score', seed('000'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('预算执行率：计算 156.79%，所印 100%');
+    expect(r.out).toContain('总分：98.4（优）');
+  });
+
+  it('exits 2 when the file cannot be read and 1 when it breaks the schema', () => {
+    expect(run('score', join(tmp, 'missing.json')).code).toBe(2);
+    const notJson = join(tmp, 'bad.json');
+    writeFileSync(notJson, '{ not json');
+    expect(run('score', notJson).code).toBe(2);
+    const invalid = join(tmp, 'invalid.json');
+    writeFileSync(invalid, JSON.stringify({ schemaVersion: 1, header: { title: 't', level: 'project', year: 'x', organisation: 'o' } }));
+    const r = run('score', invalid);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('$.header.year');
+    expect(r.out).toBe('');
+  });
+
+  it('refuses an unknown rule set', () => {
+    const r = run('score', seed('000'), '--rules', 'no-such-rules');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no-such-rules');
+  });
+});
+
+describe('jixiao validate', () => {
+  it('accepts a seed and lists schema errors with JSON paths', () => {
+    expect(run('validate', seed('004')).code).toBe(0);
+    const invalid = join(tmp, 'invalid2.json');
+    writeFileSync(invalid, JSON.stringify({ schemaVersion: 1, header: { title: 't', level: 'x', year: 2020, organisation: 'o' }, indicators: [{ id: 'a', name: 'n', weight: 5 }] }));
+    const r = run('validate', invalid, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.valid).toBe(false);
+    expect(json.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['$.header.level', '$.indicators[0].weight']));
+  });
+});
+
+describe('jixiao rules', () => {
+  it('lists and shows rule sets', () => {
+    const list = JSON.parse(run('rules', 'list', '--json').out);
+    expect(list.map((r: { ref: string }) => r.ref)).toContain('national-project@1.0.0');
+    const show = run('rules', 'show', 'yunnan-2017');
+    expect(show.code).toBe(0);
+    expect(show.out).toContain('项目投入');
+    expect(run('rules', 'show', 'nope').code).toBe(1);
+  });
+});
+
+describe('jixiao targets', () => {
+  it('prints the documented JSON shape', () => {
+    const r = run('targets', '600批次以上', '--actual', '580批次', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.input).toBe('600批次以上');
+    expect(json.parsed).toMatchObject({ kind: 'threshold', op: 'gte', value: '600', unit: '批次' });
+    expect(json.evaluation).toMatchObject({ status: 'partly-met', ratio: '0.9667' });
+    expect(typeof json.evaluation.explanation).toBe('string');
+  });
+
+  it('reads one expression per line from a file, with optional actuals, one JSON object per line', () => {
+    const file = join(tmp, 'targets.txt');
+    writeFileSync(file, '≧70%\t≧70%\n逐步提高\n≤700元/批次\t800元/批次\n');
+    const r = run('targets', '--file', file, '--json');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].evaluation.status).toBe('not-comparable');
+    expect(lines[1].parsed.kind).toBe('qualitative');
+    expect(lines[1].evaluation).toBeUndefined();
+    expect(lines[2].evaluation.status).toBe('partly-met');
+  });
+});
+
+describe('jixiao demo', () => {
+  it('scores all five seeds', () => {
+    const r = run('demo');
+    expect(r.code).toBe(0);
+    for (const id of ['000', '001', '002', '003', '004']) expect(r.out).toContain(`${id} `);
+    expect(r.out).toContain('98.4');
+    expect(r.out).toContain('97.75');
+    expect(r.out).toContain('99.3');
+  });
+});
