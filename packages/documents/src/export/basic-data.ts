@@ -8,7 +8,8 @@
  *     楼堂馆所控制情况（2023年完工项目） | 批复规模（㎡） | 实际规模（㎡） | 规模控制率 | 预算投资（万元） | 实际投资（万元） | 投资概算控制率
  *     厉行节约保障措施       | text
  *
- * Value cells are spread evenly over the columns right of the label column.
+ * One column per value: header cells are not merged, so readers scanning a header row meet each heading
+ * once; the buildings block needs six value columns, so the table has at least six.
  */
 import type { DepartmentData, EvaluationDocument } from '@jixiao/core';
 import type { Cell, Grid } from './grid.js';
@@ -73,7 +74,7 @@ export function basicDataGrid(doc: EvaluationDocument): Grid | undefined {
   // Staffing.
   {
     const s = data.staffing;
-    const cols = spans(3, 1, valueWidth);
+    const cols = spans(3, 1, 3);
     let r = g.row();
     g.row();
     g.put(r, 0, header(BASIC_WORDS.staffing), 1, 2);
@@ -87,7 +88,7 @@ export function basicDataGrid(doc: EvaluationDocument): Grid | undefined {
 
   // Expense control.
   if (expense) {
-    const cols = spans(Math.max(1, expense.columns.length), 1, valueWidth);
+    const cols = spans(Math.max(1, expense.columns.length), 1, Math.max(1, expense.columns.length));
     const r = g.row();
     g.put(r, 0, header(`${BASIC_WORDS.expenseControl}（${expense.unit}）`));
     expense.columns.forEach((c, i) => g.put(r, cols[i]!.col, header(c.label), cols[i]!.span));

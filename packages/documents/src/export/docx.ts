@@ -102,7 +102,7 @@ function documentStyles(): NonNullable<ConstructorParameters<typeof Document>[0]
   return {
     default: {
       document: {
-        run: { font: runFont(FONTS.body.name), size: SIZES.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+        run: { font: runFont(FONTS.body.name), size: SIZES.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: { spacing: exact },
       },
       title: {
@@ -154,6 +154,11 @@ function blockToChildren(block: ReportBlock, footnotes: Record<string, { childre
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun(block.text)] })];
+    case 'subtitle':
+      return [
+        new Paragraph({ heading: HeadingLevel.TITLE, pageBreakBefore: true, children: [new TextRun(block.text)] }),
+        new Paragraph({ children: [] }),
+      ];
     case 'paragraph':
       return [new Paragraph({ indent: { firstLine: INDENT_2 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun(block.text)] })];
     case 'table':

@@ -11,7 +11,7 @@ import { GridBuilder, text } from './grid.js';
 import { dec, moneyText, percent, percentText, plain, sameFigure, sum } from './numbers.js';
 import { placesIn } from '@jixiao/core';
 import type { SectionKey } from './skeleton.js';
-import { SELF_EVALUATION_KINDS, leaves, subProjectNames } from './table.js';
+import { inSelfEvaluationTable, isBreakdown, leaves, subProjectNames } from './table.js';
 import type { ExportFinding, ExportOptions } from './types.js';
 
 /** A block of body content below a heading. */
@@ -225,7 +225,7 @@ function mainTotal(ctx: DraftContext): FundingRow | undefined {
 }
 
 function nature(ctx: DraftContext, kind: 'income-nature' | 'expenditure-nature'): FundingRow[] {
-  const t = ctx.doc.funding?.tables.find((x) => x.kind === kind);
+  const t = ctx.doc.funding?.tables.find((x) => x.kind === kind && isBreakdown(x, ctx.doc.header.level));
   return t?.rows.filter((r) => r.role === 'item') ?? [];
 }
 
@@ -302,7 +302,7 @@ const AMOUNT_ORDER = Object.keys(AMOUNT_LABELS);
 /** The money tables that are not part of the 自评表, as body tables. */
 function fundingTables(ctx: DraftContext): BodyBlock[] {
   const names = subProjectNames(ctx.doc);
-  return (ctx.doc.funding?.tables ?? []).filter((t) => !SELF_EVALUATION_KINDS.has(t.kind) && t.rows.length > 0).map((t) => ({
+  return (ctx.doc.funding?.tables ?? []).filter((t) => !inSelfEvaluationTable(t, ctx.doc.header.level) && t.rows.length > 0).map((t) => ({
     kind: 'table' as const,
     caption: t.title ?? '资金情况表',
     unit: t.unit,

@@ -29,6 +29,7 @@ html { -webkit-print-color-adjust: exact; }
 body { margin: 0; font-family: ${STACK.body}; font-size: 16pt; line-height: 28.95pt; color: #000; }
 .title { font-family: ${STACK.title}; font-size: 22pt; font-weight: normal; text-align: center; margin: 0; line-height: 36pt; }
 .title-gap { height: 28.95pt; }
+.title.part { break-before: page; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 .h1, .h2, .h3, .h4 { margin: 0; text-indent: 2em; font-size: 16pt; font-weight: normal; break-after: avoid; }
 .h1 { font-family: ${STACK.heading1}; }
@@ -96,6 +97,8 @@ function blockHtml(b: ReportBlock): string {
   switch (b.kind) {
     case 'heading':
       return `<h${b.level + 1} class="h${b.level}">${escapeHtml(b.text)}</h${b.level + 1}>`;
+    case 'subtitle':
+      return `<h1 class="title part">${escapeHtml(b.text)}</h1><div class="title-gap"></div>`;
     case 'paragraph':
       return `<p>${escapeHtml(b.text)}</p>`;
     case 'table':

@@ -5,12 +5,10 @@
  * 公开情况. Department reports follow the 部门整体支出 template of seed 004 (一、部门基本情况 … 九、…公开情况),
  * whose parts differ (budget chapters, problems and measures as separate chapters).
  *
- * Placement rule: a prose section of level 1 or 2 whose heading names a standard section (keywords below,
- * longest match wins, each standard section taken once) is that section: its text, when not empty, replaces
- * the drafted text. Every other prose section is kept, in document order, after the standard section
- * matched most recently (the nearest one before it), with its own heading.
+ * Matching: a prose section of level 1 or 2 whose heading names a standard section (keywords below, longest
+ * match wins, each standard section taken once) is that section. How the rest of the prose is kept is
+ * described in `report.ts`.
  */
-import type { ProseSection } from '@jixiao/core';
 import { chineseNumeral, parseChineseNumeral } from './numbers.js';
 
 export type SectionKey =
@@ -67,7 +65,7 @@ export const PROJECT_SECTIONS: readonly StandardSection[] = [
   ]),
   s('process', 1, '绩效自评工作开展情况', ['绩效自评工作开展情况', '自评工作开展情况', '评价工作开展情况', '自评工作组织', '评价工作组织实施情况']),
   s('conclusion', 1, '综合评价结论', ['综合评价结论', '评价结论', '自评结论', '综合评价情况']),
-  s('analysis', 1, '绩效目标实现情况分析', ['绩效目标实现情况', '绩效目标完成情况分析', '绩效目标实现情况分析'], [
+  s('analysis', 1, '绩效目标实现情况分析', ['绩效目标实现情况', '绩效目标实现情况分析'], [
     s('funds', 2, '项目资金使用及管理情况', ['资金使用及管理情况', '资金使用和管理情况', '资金使用情况', '资金管理情况', '资金使用及管理']),
     s('goals', 2, '总体绩效目标完成情况', ['总体绩效目标完成情况', '总体目标完成情况', '总体绩效目标实现情况']),
     s('indicators', 2, '绩效指标完成情况', ['绩效指标完成情况', '指标完成情况']),
@@ -136,21 +134,12 @@ export function numberPrefix(level: 1 | 2 | 3 | 4, n: number): string {
   }
 }
 
-/** Where each prose section goes. */
-export interface ProsePlacement {
-  /** Level-0 prose (the introduction under the title). */
-  preamble: ProseSection[];
-  /** Standard section key → the prose section that is it. */
-  matched: Map<SectionKey, ProseSection>;
-  /** Standard section key → prose sections kept after it (in document order). */
-  attached: Map<SectionKey, ProseSection[]>;
-}
-
-function flatten(sections: readonly StandardSection[]): StandardSection[] {
+/** Standard sections in reading order, parents before their children. */
+export function flattenSections(sections: readonly StandardSection[]): StandardSection[] {
   const out: StandardSection[] = [];
   for (const sec of sections) {
     out.push(sec);
-    if (sec.children) out.push(...flatten(sec.children));
+    if (sec.children) out.push(...flattenSections(sec.children));
   }
   return out;
 }
@@ -164,35 +153,11 @@ export function matchHeading(
   const words = headingWords(heading);
   if (words === '') return undefined;
   let best: { sec: StandardSection; len: number } | undefined;
-  for (const sec of flatten(sections)) {
+  for (const sec of flattenSections(sections)) {
     if (taken.has(sec.key)) continue;
     for (const k of sec.match) {
       if (words.includes(k) && (!best || k.length > best.len)) best = { sec, len: k.length };
     }
   }
   return best?.sec;
-}
-
-/** Places the document's prose among the standard sections (see the module comment). */
-export function placeProse(prose: readonly ProseSection[], sections: readonly StandardSection[]): ProsePlacement {
-  const placement: ProsePlacement = { preamble: [], matched: new Map(), attached: new Map() };
-  const taken = new Set<SectionKey>();
-  let current: SectionKey = sections[0]!.key;
-  for (const p of prose) {
-    if (p.level === 0) {
-      placement.preamble.push(p);
-      continue;
-    }
-    const sec = p.level <= 2 ? matchHeading(p.heading, sections, taken) : undefined;
-    if (sec) {
-      taken.add(sec.key);
-      placement.matched.set(sec.key, p);
-      current = sec.key;
-      continue;
-    }
-    const list = placement.attached.get(current) ?? [];
-    list.push(p);
-    placement.attached.set(current, list);
-  }
-  return placement;
 }

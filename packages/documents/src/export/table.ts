@@ -8,7 +8,7 @@
  *     主管部门 | … | 实施单位 | …
  *     项目资金（万元） | (blank) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 [| 计算得分]
  *                      | 年度资金总额 | … one row per funding row …
- *                      | 按收入性质分： | 按支出性质分：   (departments) and one row per pair of items
+ *                      | 按收入性质分： | 按支出性质分：   (departments), then "其中：一般公共预算：9846.08" pairs
  *     年度总体目标 | 预期目标 | 实际完成情况, one row per goal
  *     绩效指标 | 一级指标 | 二级指标 | 三级指标 [| 四级指标 …] | 年度指标值 | 实际完成值 | 分值 | 得分
  *              [| 计算得分] | 偏差原因分析及改进措施, one row per leaf, section cells merged down
@@ -17,7 +17,7 @@
  * Printed figures are never replaced: a computed score that differs is shown in its own 计算得分 column
  * with a 说明 note. Header words are the official ones, because the importers find tables by them.
  */
-import type { EvaluationDocument, FundingTable, Goal, IndicatorNode, MoneyUnit } from '@jixiao/core';
+import type { EvaluationDocument, FundingRow, FundingTable, Goal, IndicatorNode, MoneyUnit } from '@jixiao/core';
 import type { Cell, Column, Grid } from './grid.js';
 import { GridBuilder, text } from './grid.js';
 import { dec, moneyText, plain, sameFigure, sum } from './numbers.js';
@@ -71,8 +71,6 @@ export interface TableSubject {
   scoring?: ExportScoring | undefined;
   /** Worksheet name. */
   sheetName: string;
-  /** Display names of goal subjects (sub-project id → "（处室）name"). */
-  subjectNames: ReadonlyMap<string, string>;
 }
 
 /** Title of the table: "2020年度项目支出绩效自评表" / "2023年度部门整体支出绩效自评表". */
@@ -91,14 +89,13 @@ export function tableSubjects(doc: EvaluationDocument, scoring?: ExportScoring):
     supervisingDepartment: doc.header.supervisingDepartment,
     implementingUnits: doc.header.implementingUnits,
     unit,
-    fundingTables: (doc.funding?.tables ?? []).filter((t) => SELF_EVALUATION_KINDS.has(t.kind)),
+    fundingTables: (doc.funding?.tables ?? []).filter((t) => inSelfEvaluationTable(t, doc.header.level)),
     execution: doc.funding?.execution,
     goals: doc.goals,
     indicators: doc.indicators,
     printedTotal: doc.meta.printedTotal,
     scoring,
     sheetName: doc.header.level === 'department' ? '部门整体支出绩效自评表' : '项目支出绩效自评表',
-    subjectNames: subProjectNames(doc),
   };
   const subjects = [main];
   doc.projects.forEach((p, i) => {
@@ -116,7 +113,6 @@ export function tableSubjects(doc: EvaluationDocument, scoring?: ExportScoring):
       indicators: p.indicators,
       printedTotal: p.printedTotal,
       sheetName: sheetName(`项目${i + 1} ${p.name}`),
-      subjectNames: new Map(),
     });
   });
   return subjects;
@@ -127,8 +123,19 @@ export function subProjectNames(doc: EvaluationDocument): Map<string, string> {
   return new Map(doc.header.subProjects.map((s) => [s.id, s.unit ? `（${s.unit}）${s.name}` : s.name]));
 }
 
+/**
+ * True when a table is the 自评表's 按收入性质分 / 按支出性质分 breakdown: a department's, one amount per row.
+ * (Seed 001 files its 收入预算 table, in 年初预算数, under income-nature; that one goes in the report body.)
+ */
+export function isBreakdown(t: FundingTable, level: 'project' | 'department'): boolean {
+  if (level !== 'department' || (t.kind !== 'income-nature' && t.kind !== 'expenditure-nature')) return false;
+  return t.rows.every((r) => Object.keys(r.amounts).every((k) => k === 'amount'));
+}
+
 /** Funding tables that belong in the 自评表; the others go in the report body. */
-export const SELF_EVALUATION_KINDS: ReadonlySet<FundingTable['kind']> = new Set(['project-funding', 'income-nature', 'expenditure-nature']);
+export function inSelfEvaluationTable(t: FundingTable, level: 'project' | 'department'): boolean {
+  return (t.kind === 'project-funding' && t.rows.length > 0) || isBreakdown(t, level);
+}
 
 /** Worksheet names: at most 31 characters, none of []:*?/\. */
 function sheetName(name: string): string {
@@ -229,7 +236,10 @@ function optText(value: string | undefined, role: Cell['role'] = 'text'): Cell |
 
 /** Lays out one 自评表. */
 export function selfEvaluationGrid(subject: TableSubject): Grid {
-  const levels = Math.max(3, treeDepth(subject.indicators));
+  // Three level columns as in the national template; deeper trees get more, and a two-level framework
+  // (seed 002) keeps its two, so that its indicators stand in the last level column.
+  const depth = treeDepth(subject.indicators);
+  const levels = depth === 0 ? 3 : Math.max(2, depth);
   const computed = computedScores(subject);
   const cc = computed.show ? 1 : 0;
   const width = levels + 6 + cc;
@@ -265,13 +275,14 @@ export function selfEvaluationGrid(subject: TableSubject): Grid {
   // Funding block.
   const main = subject.fundingTables.find((t) => t.kind === 'project-funding');
   // The 按收入性质分 / 按支出性质分 breakdown belongs to the department table only.
-  const income = subject.level === 'department' ? subject.fundingTables.find((t) => t.kind === 'income-nature') : undefined;
-  const expenditure = subject.level === 'department' ? subject.fundingTables.find((t) => t.kind === 'expenditure-nature') : undefined;
+  const income = subject.fundingTables.find((t) => t.kind === 'income-nature' && isBreakdown(t, subject.level));
+  const expenditure = subject.fundingTables.find((t) => t.kind === 'expenditure-nature' && isBreakdown(t, subject.level));
   if (main || subject.execution || income || expenditure) {
     const numeric = 6 + cc;
     const first = width - numeric;
     const start = g.row();
-    const labelTitle = main?.title ?? `${subject.level === 'department' ? WORDS.departmentFunding : WORDS.projectFunding}（${subject.unit}）`;
+    // The official label, with the unit (a table title such as "资金使用情况（据正文）" is not printed here).
+    const labelTitle = `${subject.level === 'department' ? WORDS.departmentFunding : WORDS.projectFunding}（${main?.unit ?? subject.unit}）`;
     const heads: string[] = [WORDS.initialBudget, WORDS.annualBudget, WORDS.executed, WORDS.weight, WORDS.rate, WORDS.score];
     if (cc) heads.push(WORDS.computedScore);
     g.put(start, 1, undefined, first - 1);
@@ -280,7 +291,8 @@ export function selfEvaluationGrid(subject: TableSubject): Grid {
     let totalSeen = false;
     for (const fr of rows) {
       const r = g.row();
-      g.put(r, 1, label(fr.label), first - 1);
+      // The total row is 年度资金总额 in the official table, whatever the source called it.
+      g.put(r, 1, label(fr.role === 'total' && main?.kind === 'project-funding' ? WORDS.totalFunds : fr.label), first - 1);
       g.put(r, first, money(fr.amounts.initialBudget));
       g.put(r, first + 1, money(fr.amounts.annualBudget));
       g.put(r, first + 2, money(fr.amounts.executed));
@@ -293,48 +305,38 @@ export function selfEvaluationGrid(subject: TableSubject): Grid {
       }
     }
     if (income || expenditure) {
-      // 按收入性质分 on the left half, 按支出性质分 on the right; the label takes all but the amount cell.
-      const leftLabel = 1;
+      // 按收入性质分 on the left half, 按支出性质分 on the right, as the official template prints them:
+      // one cell per item, "其中：一般公共预算：9846.08". The two headings are single cells (not merged),
+      // so that readers scanning the row meet each heading once.
       const split = Math.floor((width - 1) / 2) + 1;
-      const leftAmount = split - 1;
-      const rightAmount = width - 1;
       const incomeItems = income?.rows.filter((x) => x.role === 'item') ?? [];
       const expenditureItems = expenditure?.rows.filter((x) => x.role === 'item') ?? [];
-      const incomeTotal = income?.rows.find((x) => x.role === 'total');
-      const expenditureTotal = expenditure?.rows.find((x) => x.role === 'total');
       let r = g.row();
-      g.put(r, leftLabel, header(WORDS.incomeNature), leftAmount - leftLabel);
-      g.put(r, leftAmount, money(incomeTotal?.amounts.amount));
-      g.put(r, split, header(WORDS.expenditureNature), rightAmount - split);
-      g.put(r, rightAmount, money(expenditureTotal?.amounts.amount));
+      g.put(r, 1, header(WORDS.incomeNature));
+      g.put(r, split, header(WORDS.expenditureNature));
       const n = Math.max(incomeItems.length, expenditureItems.length);
+      const item = (x: FundingRow | undefined): Cell | undefined =>
+        x ? text(`${x.label.replace(/[:：]\s*$/u, '')}：${x.amounts.amount !== undefined ? moneyText(x.amounts.amount) : ''}`, 'text') : undefined;
       for (let i = 0; i < n; i++) {
         r = g.row();
-        const a = incomeItems[i];
-        const b = expenditureItems[i];
-        g.put(r, leftLabel, a ? label(a.label) : undefined, leftAmount - leftLabel);
-        g.put(r, leftAmount, a ? money(a.amounts.amount) : undefined);
-        g.put(r, split, b ? label(b.label) : undefined, rightAmount - split);
-        g.put(r, rightAmount, b ? money(b.amounts.amount) : undefined);
+        g.put(r, 1, item(incomeItems[i]), split - 1);
+        g.put(r, split, item(expenditureItems[i]), width - split);
       }
     }
     g.put(start, 0, header(labelTitle), 1, g.rows.length - start);
   }
 
-  // Goals block.
+  // Goals block: 预期目标 | 实际完成情况, one row per goal. The official table has no column for the goal's
+  // subject (sub-project); the report names it.
   {
     const start = g.row();
-    const withSubject = subject.goals.some((x) => x.subject !== undefined && x.subject !== '');
-    const from = withSubject ? 2 : 1;
-    const split = Math.floor((width - from) / 2) + from;
-    if (withSubject) g.put(start, 1, header('项目'));
-    g.put(start, from, header(WORDS.expected), split - from);
+    const split = Math.floor((width - 1) / 2) + 1;
+    g.put(start, 1, header(WORDS.expected), split - 1);
     g.put(start, split, header(WORDS.actual), width - split);
     const goals = subject.goals.length > 0 ? subject.goals : [{ expected: '' } as Goal];
     for (const goal of goals) {
       const r = g.row();
-      if (withSubject) g.put(r, 1, optText(goal.subject === undefined ? undefined : (subject.subjectNames.get(goal.subject) ?? goal.subject), 'label'));
-      g.put(r, from, optText(goal.expected), split - from);
+      g.put(r, 1, optText(goal.expected), split - 1);
       g.put(r, split, optText(goal.actual), width - split);
     }
     g.put(start, 0, header(WORDS.goals), 1, g.rows.length - start);
@@ -358,7 +360,9 @@ export function selfEvaluationGrid(subject: TableSubject): Grid {
           g.put(top, 1 + depth, text(sectionLabel(node), 'label'), 1, g.rows.length - top);
         } else {
           const r = g.row();
-          g.put(r, 1 + depth, optText(node.name, depth === 0 ? 'label' : 'text'));
+          // A childless node without figures is an empty section: its label keeps a declared weight.
+          const empty = node.target === undefined && node.actual === undefined && node.weight === undefined && node.printedScore === undefined;
+          g.put(r, 1 + depth, optText(empty ? sectionLabel(node) : node.name, depth === 0 || empty ? 'label' : 'text'));
           g.put(r, col.target, optText(node.target, 'value'));
           g.put(r, col.actual, optText(node.actual, 'value'));
           g.put(r, col.weight, score(node.weight));
@@ -394,7 +398,7 @@ export function selfEvaluationGrid(subject: TableSubject): Grid {
   return {
     name: subject.sheetName,
     title: tableTitle(subject.level, subject.year),
-    columns: columnWidths(levels, cc === 1),
+    columns: columnWidths(levels, cc === 1, levelUse(subject.indicators, levels)),
     rows: g.rows,
     merges: g.merges,
     repeatRows: { first: indicatorHeader, last: indicatorHeader },
@@ -402,9 +406,31 @@ export function selfEvaluationGrid(subject: TableSubject): Grid {
   };
 }
 
-function columnWidths(levels: number, computed: boolean): Column[] {
+/** What each level column holds: indicator names (wide), section names only (narrow) or nothing. */
+function levelUse(nodes: readonly IndicatorNode[], levels: number): Array<'leaf' | 'section' | 'empty'> {
+  const use: Array<'leaf' | 'section' | 'empty'> = new Array<'leaf' | 'section' | 'empty'>(levels).fill('empty');
+  const walk = (list: readonly IndicatorNode[], depth: number): void => {
+    for (const n of list) {
+      const real = n.target !== undefined || n.actual !== undefined || n.weight !== undefined || n.printedScore !== undefined;
+      if (n.children && n.children.length > 0) {
+        if (use[depth] === 'empty') use[depth] = 'section';
+        walk(n.children, depth + 1);
+      } else use[depth] = real ? 'leaf' : use[depth] === 'empty' ? 'section' : use[depth]!;
+    }
+  };
+  walk(nodes, 0);
+  return use;
+}
+
+function columnWidths(levels: number, computed: boolean, use: ReadonlyArray<'leaf' | 'section' | 'empty'>): Column[] {
   const w: number[] = [10];
-  for (let l = 0; l < levels; l++) w.push(l === levels - 1 ? (levels > 3 ? 22 : 26) : levels > 3 ? 9 : 11);
+  const wide = levels > 3 ? 22 : 26;
+  const narrow = levels > 3 ? 9 : 11;
+  const noLeaves = !use.includes('leaf');
+  for (let l = 0; l < levels; l++) {
+    const u = use[l] ?? 'empty';
+    w.push(u === 'leaf' || (noLeaves && l === levels - 1) ? wide : u === 'section' ? narrow : 6);
+  }
   w.push(14, 14, 7, 7);
   if (computed) w.push(9);
   w.push(24);

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { EvaluationDocument } from '@jixiao/core';
 import type { EvaluationDocumentInput } from '@jixiao/core';
+import JSZip from 'jszip';
 
 /** A small project self-evaluation with every part the 自评表 and the report use. */
 export function sampleProject(overrides: Partial<EvaluationDocumentInput> = {}): EvaluationDocument {
@@ -116,4 +117,52 @@ export function seedFixtures(): Array<{ name: string; doc: EvaluationDocument }>
     .filter((f) => /^\d{3}\.json$/.test(f))
     .sort()
     .map((f) => ({ name: f.replace(/\.json$/, ''), doc: EvaluationDocument.parse(JSON.parse(readFileSync(new URL(f, SEEDS), 'utf8'))) }));
+}
+
+/** The XML parts of a docx that the tests look at. */
+export async function docxParts(bytes: Uint8Array): Promise<{ document: string; styles: string; fontTable: string; footers: string[]; footnotes: string }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = async (path: string): Promise<string> => (await zip.file(path)?.async('string')) ?? '';
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+      .sort()
+      .map((f) => read(f)),
+  );
+  return {
+    document: await read('word/document.xml'),
+    styles: await read('word/styles.xml'),
+    fontTable: await read('word/fontTable.xml'),
+    footers,
+    footnotes: await read('word/footnotes.xml'),
+  };
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Text of each paragraph of a WordprocessingML part, in order (tables included). */
+export function paragraphTexts(xml: string): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {
+    const texts = [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1] ?? ''));
+    out.push(texts.join(''));
+  }
+  return out;
+}
+
+/** The tables of document.xml as rows of cell texts (cells continuing a vertical merge give ''). */
+export function docxTables(xml: string): string[][][] {
+  const tables: string[][][] = [];
+  for (const t of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)) {
+    const rows: string[][] = [];
+    for (const r of t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)) {
+      const cells: string[] = [];
+      for (const c of r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)) cells.push(paragraphTexts(c[0]).join('\n'));
+      rows.push(cells);
+    }
+    tables.push(rows);
+  }
+  return tables;
 }
