@@ -86,13 +86,13 @@ describe('targetToJson: the public JSON contract', () => {
     ['4.4万人次', { kind: 'threshold', op: 'gte', value: '44000', unit: '人次' }],
     ['近10万元', { kind: 'threshold', op: 'gte', value: '10', unit: '万元' }],
     ['95.0%', { kind: 'threshold', op: 'gte', value: '95', unit: '%' }],
-    ['80%≤M<90%', { kind: 'range', low: '80', high: '90', unit: '%' }],
-    ['1至2次', { kind: 'range', low: '1', high: '2', unit: '次' }],
+    ['80%≤M<90%', { kind: 'range', low: '80', high: '90', unit: '%', lowInclusive: true, highInclusive: false }],
+    ['1至2次', { kind: 'range', low: '1', high: '2', unit: '次', lowInclusive: true, highInclusive: true }],
     ['=1次', { kind: 'exact', op: 'eq', value: '1', unit: '次' }],
     ['2个工作日内', { kind: 'deadline', op: 'lte', value: '2', unit: '个工作日' }],
     ['7个工作日到1.5个工作日内', { kind: 'deadline', op: 'lte', value: '1.5', unit: '个工作日' }],
-    ['年底前', { kind: 'deadline', op: 'lte' }],
-    ['逐步提高', { kind: 'qualitative' }],
+    ['年底前', { kind: 'deadline', op: 'lte', due: { month: 12, period: 'year-end' } }],
+    ['逐步提高', { kind: 'qualitative', level: '逐步提高' }],
     ['%%', { kind: 'unparsed', reason: '只有符号「%%」，没有数值' }],
   ];
 
@@ -103,14 +103,15 @@ describe('targetToJson: the public JSON contract', () => {
   it('puts keys in the documented order and never writes undefined', () => {
     const json = targetToJson(parseTarget('≥600批次'));
     expect(Object.keys(json)).toEqual(['kind', 'op', 'value', 'unit']);
-    expect(JSON.stringify(targetToJson(parseTarget('80%≤M<90%')))).toBe('{"kind":"range","low":"80","high":"90","unit":"%"}');
+    expect(JSON.stringify(targetToJson(parseTarget('80%≤M<90%')))).toBe('{"kind":"range","low":"80","high":"90","unit":"%","lowInclusive":true,"highInclusive":false}');
     for (const text of ['', '逐步提高', '年底前', '5']) {
       expect(Object.values(targetToJson(parseTarget(text)))).not.toContain(undefined);
     }
   });
 
   it('only uses the contract keys', () => {
-    const allowed = new Set(['kind', 'op', 'value', 'low', 'high', 'unit', 'reason']);
+    // The first contract's keys, plus the additive lowInclusive / highInclusive / due / level.
+    const allowed = new Set(['kind', 'op', 'value', 'low', 'high', 'unit', 'reason', 'lowInclusive', 'highInclusive', 'due', 'level']);
     for (const [text] of [...SHAPES, ...READINGS]) {
       for (const k of Object.keys(targetToJson(parseTarget(text)))) expect(allowed.has(k)).toBe(true);
     }

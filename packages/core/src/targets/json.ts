@@ -13,6 +13,13 @@ export interface TargetJson {
   readonly high?: string;
   readonly unit?: string;
   readonly reason?: string;
+  /** Ranges: whether each bound counts (80%≤M<90% → true, false). Added after the first contract; additive. */
+  readonly lowInclusive?: boolean;
+  readonly highInclusive?: boolean;
+  /** Calendar deadlines: the due point (年底前 → { month: 12, period: "year-end" }). */
+  readonly due?: { readonly year?: number; readonly month: number; readonly day?: number; readonly period: string };
+  /** Qualitative targets: the normalised phrase (逐步提高). */
+  readonly level?: string;
 }
 
 /** `{ status, ratio?, explanation }`; `ratio` is the 4-place ratio as canonical decimal text. */
@@ -49,14 +56,25 @@ export function targetToJson(parsed: ParsedTarget): TargetJson {
         low: parsed.low.toString(),
         high: parsed.high.toString(),
         ...(parsed.unit === undefined ? {} : { unit: parsed.unit }),
+        lowInclusive: parsed.lowInclusive,
+        highInclusive: parsed.highInclusive,
       };
     case 'deadline':
       if (parsed.due.form === 'duration') {
         return { kind: 'deadline', op: 'lte', value: parsed.due.value.toString(), unit: parsed.due.unit };
       }
-      return { kind: 'deadline', op: 'lte' };
+      return {
+        kind: 'deadline',
+        op: 'lte',
+        due: {
+          ...(parsed.due.year === undefined ? {} : { year: parsed.due.year }),
+          month: parsed.due.month,
+          ...(parsed.due.day === undefined ? {} : { day: parsed.due.day }),
+          period: parsed.due.period,
+        },
+      };
     case 'qualitative':
-      return { kind: 'qualitative' };
+      return { kind: 'qualitative', level: parsed.level };
     case 'unparsed':
       return { kind: 'unparsed', reason: parsed.reason };
   }
