@@ -39,14 +39,15 @@ export function headingOf(text: string): { level: number; heading: string; body:
     if (whole) return { level, heading: t, body: '' };
     return { level, heading: t.slice(0, stop + 1), body: t.slice(stop + 1).trim() };
   }
-  // 1. / （1）: a short whole line, or a short first sentence without commas, is a heading.
+  // 1. / （1）: a short whole line, or a short first sentence (a longer one only without commas), is a heading.
   const numbering = (level === 3 ? H3 : H4).exec(t)![0];
   const rest = t.slice(numbering.length);
   const outside = (s: string): string => s.replace(/[（(][^)）]*[)）]/gu, '');
   if (whole && rest.length <= 40) return { level, heading: t, body: '' };
   if (stop >= 0) {
     const first = t.slice(numbering.length, stop + 1);
-    if (outside(first).length <= 26 && !/[，,]/u.test(outside(first))) {
+    const plain = outside(first);
+    if (plain.length <= 20 || (plain.length <= 26 && !/[，,]/u.test(plain))) {
       return { level, heading: t.slice(0, stop + 1), body: t.slice(stop + 1).trim() };
     }
   }
@@ -146,7 +147,7 @@ export function readProse(paras: readonly Paragraph[], d: Draft): void {
     }
   }
   if (d.reportTitle && !d.year) {
-    const y = /((?:19|20)\d{2})年/.exec(d.reportTitle.text);
+    const y = /((?:19|20)\d{2})年/.exec(toHalfWidth(d.reportTitle.text));
     if (y) d.year = { value: Number(y[1]), source: `标题“${d.reportTitle.text}”`, where: d.reportTitle.where };
   }
   if (!d.organisation && d.organisationLine) d.organisation = d.organisationLine.text;
@@ -176,6 +177,8 @@ export function readProse(paras: readonly Paragraph[], d: Draft): void {
     if (i < firstHeading && titleIdx >= 0 && i < titleIdx && menuLike(text)) continue; // a site's menu above the title
     let h = headingOf(text);
     let pseudo = false;
+    // A Word heading style (outline level) marks a heading even when the numbering is automatic.
+    if (!h && p.outline !== undefined && p.outline < 9 && text.length <= 60) h = { level: p.outline + 1, heading: text, body: '' };
     // A short line ending with a colon ("存在的问题：") heads the lines below it, one level down.
     if (!h && /^[\u4e00-\u9fa5、]{2,14}[:：]$/u.test(text) && current !== intro) {
       h = { level: Math.min(9, current.pseudo ? current.level : current.level + 1), heading: text, body: '' };

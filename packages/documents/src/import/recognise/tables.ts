@@ -9,7 +9,7 @@
  */
 import type { AmountColumn, BuildingProject, ExpenseRow, ExpenseRowKind, FundingRow, FundingTable, IndicatorCategory, IndicatorNode, MoneyUnit } from '@jixiao/core';
 import type { Cell, Row, Table } from '../model.js';
-import { cleanText, joinWrapped, matchKey, isBlankValue } from '../text-util/normalise.js';
+import { cleanText, isBlankValue, joinWrapped, matchKey, toHalfWidth } from '../text-util/normalise.js';
 import { decimalFromNumber, parseFigure, parsePercent, parseScore, splitLabelFigure } from '../text-util/numbers.js';
 import { Draft } from './draft.js';
 import {
@@ -88,6 +88,35 @@ function nonEmptyTexts(row: Row): Cell[] {
     prev = c.text;
   }
   return out;
+}
+
+/**
+ * How far a text row is shifted against its header: rows of a text export may lack the leading cells
+ * of vertical merges (negative: align right) or carry empty trailing cells (ignored).
+ */
+function alignOffset(row: Row, width: number, format: PageContext['format']): number {
+  if (format !== 'text') return 0;
+  let n = row.cells.length;
+  while (n > width && row.cells[n - 1]!.text === '') n--;
+  return n - width;
+}
+
+/**
+ * "2020" where 分值 and 得分 ran together: the split into two numbers with 0 < 分值 ≤ 100 and
+ * 得分 ≤ 分值, without leading zeros; undefined unless exactly one split fits.
+ */
+export function splitGluedScores(text: string): [string, string] | undefined {
+  if (!/^\d{2,6}$/.test(text)) return undefined;
+  const fits: Array<[string, string]> = [];
+  for (let i = 1; i < text.length; i++) {
+    const a = text.slice(0, i);
+    const b = text.slice(i);
+    if ((a.length > 1 && a.startsWith('0')) || (b.length > 1 && b.startsWith('0'))) continue;
+    const w = Number(a);
+    const sc = Number(b);
+    if (w > 0 && w <= 100 && sc <= w) fits.push([a, b]);
+  }
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 function unitIn(text: string): MoneyUnit | undefined {
@@ -299,7 +328,7 @@ export class TableConverter {
     if (/部门整体|整体支出|部门预算/.test(k)) d.level = 'department';
     else if (/项目/.test(k)) d.level ??= 'project';
     if (kind === 'basic-data') d.level = 'department';
-    const y = /((?:19|20)\d{2})年/.exec(t);
+    const y = /((?:19|20)\d{2})年/.exec(toHalfWidth(t));
     if (y && !d.year) d.year = { value: Number(y[1]), source: `表题“${t}”`, where };
     d.rec('title', where, { value: t });
     this.state = { kind: 'none' };
@@ -521,11 +550,8 @@ export class TableConverter {
 
   /** Values of a data row by role, aligning a short text row to the right. */
   private rowGetter(row: Row, cols: IndicatorCols): (role: IndicatorRole) => Cell | undefined {
-    let offset = 0;
-    if (this.ctx.format === 'text' && row.cells.length !== cols.width) {
-      offset = row.cells.length - cols.width;
-      if (offset < 0) this.draft.guess('column-aligned', row.where, { count: row.cells.length, expected: cols.width });
-    }
+    const offset = alignOffset(row, cols.width, this.ctx.format);
+    if (offset < 0) this.draft.guess('column-aligned', row.where, { count: row.cells.length, expected: cols.width });
     return (role) => {
       const i = cols.roles.get(role);
       if (i === undefined) return undefined;
@@ -556,7 +582,8 @@ export class TableConverter {
       this.state = { kind: 'none' };
       return;
     }
-    const get = this.rowGetter(row, cols);
+    const glued = this.unglue(row, cols);
+    const get = this.rowGetter(glued, cols);
     const l1 = get('level1');
     const l2 = get('level2');
     const l3 = get('level3') ?? get('level4');
@@ -618,6 +645,25 @@ export class TableConverter {
       const name = this.ind.mid?.node.name ?? this.ind.top?.node.name ?? '';
       d.skipWarn('unplaced-value', row.where, { text: `${name}：只有数值没有三级指标名称` });
     }
+  }
+
+  /** Splits a trailing "2020" into 分值 20 and 得分 20 when the two ran together (text rows only). */
+  private unglue(row: Row, cols: IndicatorCols): Row {
+    if (this.ctx.format !== 'text' || row.cells.length !== cols.width - 1) return row;
+    const w = cols.roles.get('weight');
+    const sc = cols.roles.get('score');
+    const last = row.cells[row.cells.length - 1]!;
+    const before = row.cells[row.cells.length - 2]?.text ?? '';
+    // When the cell before is a bare number too, 分值 and 得分 are both there and a leading cell is missing.
+    if (w === undefined || sc !== w + 1 || sc !== cols.width - 1 || !/^\d{2,6}$/.test(last.text) || /^\d+(\.\d+)?$/.test(before)) return row;
+    const split = splitGluedScores(last.text);
+    const head = row.cells.slice(0, -1);
+    if (!split) {
+      this.draft.skipWarn('unplaced-value', last.where, { text: last.text });
+      return { cells: [...head, { text: '', where: last.where }, { text: '', where: last.where }], where: row.where };
+    }
+    this.draft.guess('split-numbers', last.where, { text: last.text, parts: `分值 ${split[0]}、得分 ${split[1]}` });
+    return { cells: [...head, { text: split[0], where: last.where }, { text: split[1], where: last.where }], where: row.where };
   }
 
   private leaf(row: Row, get: (role: IndicatorRole) => Cell | undefined, name: string, where: string): void {
@@ -741,8 +787,7 @@ export class TableConverter {
 
   private goalsRow(row: Row, st: Extract<State, { kind: 'goals' }>): void {
     const d = this.draft;
-    let offset = 0;
-    if (this.ctx.format === 'text' && row.cells.length !== st.width) offset = row.cells.length - st.width;
+    const offset = alignOffset(row, st.width, this.ctx.format);
     const exp = row.cells[st.expected + offset];
     const act = st.actual >= 0 ? row.cells[st.actual + offset] : undefined;
     if (!exp || exp.text === '') {
@@ -845,8 +890,7 @@ export class TableConverter {
       d.rec('table-found', row.where, { what: natureCols.map((n) => n.table.title).join('、') });
       return;
     }
-    let offset = 0;
-    if (this.ctx.format === 'text' && cells.length !== cols.width) offset = cells.length - cols.width;
+    const offset = alignOffset(row, cols.width, this.ctx.format);
     // The label: the last text before the first amount column.
     let labelCell: Cell | undefined;
     const labelEnd = cols.firstAmount + offset;
@@ -924,8 +968,7 @@ export class TableConverter {
 
   private natureRow(row: Row, st: Extract<State, { kind: 'nature' }>): void {
     const d = this.draft;
-    let offset = 0;
-    if (this.ctx.format === 'text' && row.cells.length !== st.width) offset = row.cells.length - st.width;
+    const offset = alignOffset(row, st.width, this.ctx.format);
     let used = false;
     for (const { col, table } of st.columns) {
       const c = row.cells[col + offset];
@@ -1005,7 +1048,7 @@ export class TableConverter {
     const nums = cells.slice(1).filter((c) => c.numeric !== undefined || parseScore(c.text) !== undefined);
     let last = nums[nums.length - 1];
     // Under an indicator grid the total is in the 得分 column (a 复核分 column may follow it).
-    if (this.state.kind === 'indicators') {
+    if (this.state.kind === 'indicators' && (this.ctx.format !== 'text' || row.cells.length === this.state.cols.width)) {
       const get = this.rowGetter(row, this.state.cols);
       const score = get('score');
       if (score && (score.numeric !== undefined || parseScore(score.text) !== undefined)) last = score;
@@ -1096,8 +1139,7 @@ export class TableConverter {
 
   private staffingRow(row: Row, st: Extract<State, { kind: 'staffing' }>): void {
     const d = this.draft;
-    let offset = 0;
-    if (this.ctx.format === 'text' && row.cells.length !== st.width) offset = row.cells.length - st.width;
+    const offset = alignOffset(row, st.width, this.ctx.format);
     const s = (d.staffing ??= {});
     let any = false;
     for (const [field, ci] of st.cols) {
@@ -1127,8 +1169,7 @@ export class TableConverter {
   private expenseRow(row: Row, st: Extract<State, { kind: 'expense' }>): void {
     const d = this.draft;
     const ec = d.expenseControl!;
-    let offset = 0;
-    if (this.ctx.format === 'text' && row.cells.length !== st.width) offset = row.cells.length - st.width;
+    const offset = alignOffset(row, st.width, this.ctx.format);
     const labelCell = row.cells.slice(0, Math.max(1, (st.columns[0]?.col ?? 1) + offset)).find((c) => c.text !== '');
     if (!labelCell) return;
     const label = expenseLabel(labelCell.text);

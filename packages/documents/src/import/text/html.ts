@@ -51,8 +51,10 @@ export function htmlToText(html: string): string {
   // Cells: a colspan adds empty cells after the text so columns stay aligned.
   s = s.replace(/<t[dh]\b([^>]*)>/gi, (_m, attrs: string) => {
     const span = /colspan\s*=\s*["']?(\d{1,3})/i.exec(attrs);
+    const rows = /rowspan\s*=\s*["']?(\d{1,4})/i.exec(attrs);
     const n = span ? Math.max(1, Math.min(100, Number(span[1]))) : 1;
-    return `\u0001C${n}\u0001`;
+    const m = rows ? Math.max(1, Math.min(1000, Number(rows[1]))) : 1;
+    return `\u0001C${n},${m}\u0001`;
   });
   s = s
     .replace(/<\/t[dh]\s*>/gi, '')
@@ -94,20 +96,34 @@ export function htmlToText(html: string): string {
 }
 
 function tableRows(body: string, out: string[]): void {
+  // Cells still covered by a rowspan from a row above, per column.
+  const carry: number[] = [];
   for (const part of body.split('\u0001R\u0001')) {
-    const cells = part.split(/\u0001C(\d+)\u0001/);
+    const cells = part.split(/\u0001C(\d+),(\d+)\u0001/);
     if (cells.length === 1) {
       const t = part.replace(/\u0001B\u0001/g, ' ').trim();
       if (t) out.push(t);
       continue;
     }
     const row: string[] = [];
-    for (let i = 1; i < cells.length; i += 2) {
+    const fill = (): void => {
+      while ((carry[row.length] ?? 0) > 0) {
+        carry[row.length]!--;
+        row.push('');
+      }
+    };
+    for (let i = 1; i < cells.length; i += 3) {
       const span = Number(cells[i]);
-      row.push(cells[i + 1]!.replace(/\u0001B\u0001/g, ' ').replace(/\s+/g, ' ').trim());
+      const down = Number(cells[i + 1]);
+      fill();
+      const col = row.length;
+      row.push(cells[i + 2]!.replace(/\u0001B\u0001/g, ' ').replace(/\s+/g, ' ').trim());
       for (let k = 1; k < span; k++) row.push('');
+      for (let k = 0; k < span; k++) if (down > 1) carry[col + k] = down - 1;
     }
-    // A leading marker keeps a row whose first cells are empty from looking like a one-cell line.
-    out.push(`${row.join('\t')}\t`);
+    fill();
+    const line = row.join('\t');
+    // A row with one leading empty cell and one text must not look like a one-cell-per-line export.
+    out.push(/^\t[^\t]*$/.test(line) || !line.includes('\t') ? `${line}\t` : line);
   }
 }

@@ -123,7 +123,7 @@ export function readText(input: string, limits: ImportLimits): TextRead {
         i = r.next;
         continue;
       }
-      const t = cleanText(cellMarkup(lines[i]!));
+      const t = cleanText(cellMarkup(lines[i]!)).replace(/^#{1,6}\s+/u, '');
       if (t) blocks.push({ kind: 'paragraph', text: t, where: `第${i + 1}行` });
     }
     i++;
@@ -234,7 +234,6 @@ function readRowPerLine(lines: string[], kinds: LineKind[], start: number, sep: 
       }
     }
     const cells = raw.map((c, ci) => makeCell(c, `第${first + 1}行 第${ci + 1}列`));
-    while (cells.length > 0 && cells[cells.length - 1]!.text === '' && sep === '\t') cells.pop();
     rows.push({ cells, where: `第${first + 1}行` });
     j++;
   }
@@ -274,6 +273,8 @@ function readSpaceSeparated(lines: string[], kinds: LineKind[], start: number): 
       continue;
     }
     if (j > start && HEADING_RE.test(line)) break;
+    // A line with nothing to separate ("上一篇：…") is prose again.
+    if (j > start && !/\S[ \u3000]{1,}\S/u.test(line.trim())) break;
     const parts = line
       .trim()
       .split(wide ? /[ \u3000]{2,}/ : /[ \u3000]+/)
