@@ -6,3 +6,4 @@ export * from './rulesets/index.js';
 export * from './scoring/index.js';
 export { generateProvince, SeededRandom } from './generate/province.js';
 export type { ProvinceOptions } from './generate/province.js';
+export * from './workflow/index.js';

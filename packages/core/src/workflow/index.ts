@@ -1,0 +1,30 @@
+/** @module The review workflow (审核流程): states, actions, roles and the pure state machine. */
+export {
+  WORKFLOW_STATES,
+  WORKFLOW_ACTIONS,
+  WORKFLOW_ROLES,
+  STATE_LABELS,
+  ACTION_LABELS,
+  ROLE_LABELS,
+  TRANSITIONS,
+  transition,
+  availableActions,
+  isEditable,
+  canRescore,
+  isPublic,
+  isWorkflowState,
+  isWorkflowAction,
+  isWorkflowRole,
+  replay,
+} from './machine.js';
+export type {
+  WorkflowState,
+  WorkflowAction,
+  WorkflowRole,
+  Transition,
+  TransitionErrorCode,
+  TransitionResult,
+  TransitionInput,
+  HistoryStep,
+  ReplayResult,
+} from './machine.js';
