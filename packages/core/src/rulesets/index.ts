@@ -2,3 +2,4 @@
 export { RuleSet, FormulaKind, SectionRule } from './schema.js';
 export type { RuleSetInput } from './schema.js';
 export { listRuleSets, getRuleSet, ruleSetRef, defaultRuleSetFor, parseRuleSet } from './registry.js';
+export { renderRuleSetDocs } from './docs.js';
