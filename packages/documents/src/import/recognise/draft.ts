@@ -17,7 +17,7 @@ import type {
   ProseSection,
   SubProject,
 } from '@jixiao/core';
-import { note, type NoteCode, NOTES } from '../messages.js';
+import { note, type NoteCode, type NOTES } from '../messages.js';
 import type { ImportNote, ImportReport } from '../types.js';
 
 type NoteParams<C extends NoteCode> = Parameters<(typeof NOTES)[C]>[0];

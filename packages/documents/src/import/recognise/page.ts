@@ -7,7 +7,7 @@ import type { Page } from '../model.js';
 import { importError } from '../messages.js';
 import { joinWrapped, matchKey } from '../text-util/normalise.js';
 import type { ImportError, ImportNote, ImportReport, ImportedDocument } from '../types.js';
-import { bucketOf, Draft, finishDraft, reportOf } from './draft.js';
+import { bucketOf, type Draft, finishDraft, reportOf } from './draft.js';
 import { readProseScoring, readProseTargets } from './prose-indicators.js';
 import { headingOf, readProse, type Paragraph } from './prose.js';
 import { type Caption, TableConverter } from './tables.js';

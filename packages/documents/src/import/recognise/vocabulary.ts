@@ -4,7 +4,7 @@
  * (half-width, simplified, no whitespace), so `年度\n指标值` and `年度指標值` both match.
  */
 import type { AmountColumn, FundingSourceKind, IndicatorCategory } from '@jixiao/core';
-import { matchKey } from '../text-util/normalise.js';
+import { matchKey, memoText } from '../text-util/normalise.js';
 
 /** Columns of an indicator grid. */
 export type IndicatorRole =
@@ -139,12 +139,12 @@ const FUNDING_KEYS = compile(FUNDING_COLUMNS);
 const HEADER_KEYS = compile(HEADER_LABELS);
 
 /** Header text without numbering, brackets and units: "分值（分）" → "分值", "年度\n指标值" → "年度指标值". */
-export function headerKey(text: string): string {
-  return matchKey(text)
+export const headerKey = memoText((text: string): string =>
+  matchKey(text)
     .replace(/^[0-9]+[.、]/, '')
     .replace(/[(（][^)）]*[)）]$/u, '')
-    .replace(/[:：*＊]+$/u, '');
-}
+    .replace(/[:：*＊]+$/u, ''),
+);
 
 function lookup<R extends string>(keys: Array<[R, string]>, text: string): R | undefined {
   const k = headerKey(text);
@@ -153,20 +153,16 @@ function lookup<R extends string>(keys: Array<[R, string]>, text: string): R | u
   return undefined;
 }
 
-export function indicatorRole(text: string): IndicatorRole | undefined {
-  return lookup(INDICATOR_KEYS, text);
-}
+export const indicatorRole = memoText((text: string): IndicatorRole | undefined => lookup(INDICATOR_KEYS, text));
 
-export function fundingRole(text: string): FundingRole | undefined {
-  return lookup(FUNDING_KEYS, text);
-}
+export const fundingRole = memoText((text: string): FundingRole | undefined => lookup(FUNDING_KEYS, text));
 
 /** A label of the header block, tolerating a trailing colon and a unit in brackets. */
-export function headerField(text: string): HeaderField | undefined {
+export const headerField = memoText((text: string): HeaderField | undefined => {
   const full = matchKey(text).replace(/[:：]+$/u, '');
   for (const [field, w] of HEADER_KEYS) if (full === w) return field;
   return lookup(HEADER_KEYS, text);
-}
+});
 
 /** How many of the given cells are header words of any known table (used to spot space-separated tables). */
 export function headerWordCoverage(parts: readonly string[]): number {

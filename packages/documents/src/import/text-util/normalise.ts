@@ -47,8 +47,10 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
  * The text to store: bookmarks and zero-width characters removed, line ends unified, each line's
  * trailing blanks removed, leading and trailing blank lines and padding removed. Inner text stays.
  */
+const NEEDS_CLEANING = /^[\s\u3000]|[\s\u3000]$|[\n\r\u00A0\u00AD\u200B-\u200D\u2060\uFEFF]|\[bookmark: /u;
+
 export function cleanText(s: string): string {
-  if (s.length === 0) return s;
+  if (s.length === 0 || !NEEDS_CLEANING.test(s)) return s;
   const t = s.replace(BOOKMARK, '').replace(ZERO_WIDTH, '').replace(/\r\n?/g, '\n').replace(/\u00A0/g, ' ');
   const lines = t.split('\n').map((l) => l.replace(/[\s\u3000]+$/u, ''));
   while (lines.length > 0 && lines[0]!.trim().replace(/\u3000/g, '') === '') lines.shift();
@@ -67,12 +69,29 @@ export function joinWrapped(s: string): string {
     .join('');
 }
 
-/** The comparison key: half-width, simplified, lower-case ASCII, no whitespace at all. */
-export function matchKey(s: string): string {
-  return toSimplified(toHalfWidth(s.replace(BOOKMARK, '').replace(ZERO_WIDTH, '')))
-    .replace(/\s+/g, '')
-    .toLowerCase();
+/**
+ * Memoises a pure text → value function. The cache is dropped when it grows past `max` entries, so
+ * memory stays bounded however many files a process imports.
+ */
+export function memoText<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
+  let cache = new Map<string, T>();
+  return (s: string): T => {
+    if (s.length > 200) return fn(s);
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const v = fn(s);
+    if (cache.size >= max) cache = new Map();
+    cache.set(s, v);
+    return v;
+  };
 }
+
+/** The comparison key: half-width, simplified, lower-case ASCII, no whitespace at all. */
+export const matchKey = memoText((s: string): string =>
+  toSimplified(toHalfWidth(s.replace(BOOKMARK, '').replace(ZERO_WIDTH, '')))
+    .replace(/\s+/g, '')
+    .toLowerCase(),
+);
 
 /** True when the text is blank, or a placeholder meaning "nothing": "/", "—", "-", "无". */
 export function isBlankValue(s: string): boolean {

@@ -54,34 +54,34 @@ export function htmlToText(html: string): string {
     const rows = /rowspan\s*=\s*["']?(\d{1,4})/i.exec(attrs);
     const n = span ? Math.max(1, Math.min(100, Number(span[1]))) : 1;
     const m = rows ? Math.max(1, Math.min(1000, Number(rows[1]))) : 1;
-    return `\u0001C${n},${m}\u0001`;
+    return `\uE000C${n},${m}\uE000`;
   });
   s = s
     .replace(/<\/t[dh]\s*>/gi, '')
-    .replace(/<tr\b[^>]*>/gi, '\u0001R\u0001')
+    .replace(/<tr\b[^>]*>/gi, '\uE000R\uE000')
     .replace(/<\/tr\s*>/gi, '')
-    .replace(/<table\b[^>]*>/gi, '\u0001T\u0001')
-    .replace(/<\/table\s*>/gi, '\u0001E\u0001')
-    .replace(/<br\s*\/?>/gi, '\u0001B\u0001')
-    .replace(/<\/?(p|div|h[1-6]|li|ul|ol|section|article|header|footer|nav|tbody|thead|caption|title|center)\b[^>]*>/gi, '\u0001B\u0001')
+    .replace(/<table\b[^>]*>/gi, '\uE000T\uE000')
+    .replace(/<\/table\s*>/gi, '\uE000E\uE000')
+    .replace(/<br\s*\/?>/gi, '\uE000B\uE000')
+    .replace(/<\/?(p|div|h[1-6]|li|ul|ol|section|article|header|footer|nav|tbody|thead|caption|title|center)\b[^>]*>/gi, '\uE000B\uE000')
     .replace(/<[^>]*>/g, '');
   s = decodeEntities(s);
   const out: string[] = [];
   const prose = (t: string): void => {
-    for (const line of t.split('\u0001B\u0001')) out.push(line.trim());
+    for (const line of t.split('\uE000B\uE000')) out.push(line.trim());
   };
   // Split into outside-table and inside-table stretches (nested tables are flattened into the outer one).
   let depth = 0;
   let buf = '';
-  for (const tok of s.split(/(\u0001[TE]\u0001)/)) {
-    if (tok === '\u0001T\u0001') {
+  for (const tok of s.split(/(\uE000[TE]\uE000)/)) {
+    if (tok === '\uE000T\uE000') {
       if (depth === 0) {
         prose(buf);
         buf = '';
         out.push('');
       }
       depth++;
-    } else if (tok === '\u0001E\u0001') {
+    } else if (tok === '\uE000E\uE000') {
       depth = Math.max(0, depth - 1);
       if (depth === 0) {
         tableRows(buf, out);
@@ -98,10 +98,10 @@ export function htmlToText(html: string): string {
 function tableRows(body: string, out: string[]): void {
   // Cells still covered by a rowspan from a row above, per column.
   const carry: number[] = [];
-  for (const part of body.split('\u0001R\u0001')) {
-    const cells = part.split(/\u0001C(\d+),(\d+)\u0001/);
+  for (const part of body.split('\uE000R\uE000')) {
+    const cells = part.split(/\uE000C(\d+),(\d+)\uE000/);
     if (cells.length === 1) {
-      const t = part.replace(/\u0001B\u0001/g, ' ').trim();
+      const t = part.replace(/\uE000B\uE000/g, ' ').trim();
       if (t) out.push(t);
       continue;
     }
@@ -117,7 +117,7 @@ function tableRows(body: string, out: string[]): void {
       const down = Number(cells[i + 1]);
       fill();
       const col = row.length;
-      row.push(cells[i + 2]!.replace(/\u0001B\u0001/g, ' ').replace(/\s+/g, ' ').trim());
+      row.push(cells[i + 2]!.replace(/\uE000B\uE000/g, ' ').replace(/\s+/g, ' ').trim());
       for (let k = 1; k < span; k++) row.push('');
       for (let k = 0; k < span; k++) if (down > 1) carry[col + k] = down - 1;
     }

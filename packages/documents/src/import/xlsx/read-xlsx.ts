@@ -9,8 +9,8 @@
  * cached formula results and "number stored as text" flags.
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { readZip } from '../io/zip.js';
+import { storedZip } from '../io/zip-write.js';
 import { bytesHaveDoctype } from '../io/xml-guard.js';
 import { importError, note } from '../messages.js';
 import type { Cell, Page, Row } from '../model.js';
@@ -39,6 +39,9 @@ const IGNORE_NODES = [
   'colBreaks',
   'sheetProtection',
 ];
+
+/** Parts handed to ExcelJS; everything else (media, drawings, themes, docProps…) is dropped. */
+const NEEDED_PART = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|xl\/sharedStrings\.xml|xl\/styles\.xml)$/;
 
 interface SheetScan {
   /** Replacement XML when rows had to be cut off; undefined when the part is fine as it is. */
@@ -190,6 +193,12 @@ function valueText(v: ExcelJS.CellValue): { text: string; numeric?: string; impr
   return { text: String(v) };
 }
 
+function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
 const TEXT_NUMBER = /^[\s\u3000]*[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?[\s\u3000]*$/u;
 
 function copySheet(ws: ExcelJS.Worksheet, name: string, notes: ImportNote[]): Row[] {
@@ -200,7 +209,12 @@ function copySheet(ws: ExcelJS.Worksheet, name: string, notes: ImportNote[]): Ro
     const cells: Cell[] = [];
     let any = false;
     for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
+      // findCell does not create the cells that were never written (getCell would).
+      const cell = (row as ExcelJS.Row & { findCell(col: number): ExcelJS.Cell | undefined }).findCell(c);
+      if (!cell) {
+        cells.push({ text: '', where: `${name}!${columnLetters(c)}${r}` });
+        continue;
+      }
       const master = cell.isMerged ? cell.master : cell;
       const info = valueText(master.value);
       const out: Cell = { text: cleanText(info.text), where: `${name}!${cell.address}` };
@@ -239,7 +253,6 @@ export async function readXlsx(bytes: Uint8Array, limits: ImportLimits): Promise
   }
   const notes: ImportNote[] = [];
   const names = sheetNamesByPart(files);
-  let rewrite = false;
   let totalCells = 0;
   for (const [name, data] of files) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
@@ -252,16 +265,12 @@ export async function readXlsx(bytes: Uint8Array, limits: ImportLimits): Promise
     }
     if (scan.trimmed !== undefined) {
       files.set(name, new TextEncoder().encode(scan.trimmed));
-      rewrite = true;
       notes.push(note('warning', 'empty-rows-stopped', sheet, { row: scan.stoppedAt!.row, count: scan.stoppedAt!.count }));
     }
   }
-  let input: Uint8Array = bytes;
-  if (rewrite) {
-    const z = new JSZip();
-    for (const [name, data] of files) z.file(name, data);
-    input = await z.generateAsync({ type: 'uint8array', compression: 'STORE' });
-  }
+  // ExcelJS gets only the parts it needs, stored: no second inflate, no images, themes or printer settings.
+  const kept = [...files].filter(([name]) => NEEDED_PART.test(name));
+  const input = storedZip(kept);
   const wb = new ExcelJS.Workbook();
   try {
     const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
