@@ -70,7 +70,7 @@ export const DEFAULT_LIMITS: Readonly<ImportLimits> = Object.freeze({
 });
 
 /** Fills the defaults in; non-positive or non-finite values fall back to the default. */
-export function resolveLimits(limits: Partial<ImportLimits> | undefined): ImportLimits {
+export function resolveLimits(limits?: Partial<ImportLimits>): ImportLimits {
   const out: ImportLimits = { ...DEFAULT_LIMITS };
   if (!limits) return out;
   for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof ImportLimits>) {

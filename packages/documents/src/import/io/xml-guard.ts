@@ -38,12 +38,6 @@ export function bytesHaveDoctype(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** The same check on decoded text. */
-export function textHasDoctype(xml: string): boolean {
-  const m = /^(?:\uFEFF)?\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<!(DOCTYPE|ENTITY)/i.exec(xml.slice(0, 1 << 16));
-  return m !== null;
-}
-
 function indexOfSeq(bytes: Uint8Array, seq: readonly number[], from: number): number {
   for (let i = bytes.indexOf(seq[0]!, from); i >= 0; i = bytes.indexOf(seq[0]!, i + 1)) {
     let ok = true;

@@ -156,6 +156,7 @@ const VALUE =
 /** "2021年度食品安全监督抽检1040批次" → name "2021年度食品安全监督抽检", target "1040批次". */
 export function splitTarget(item: string): { name: string; target: string } {
   const t = item.trim().replace(/[。.]$/u, '');
+  if (t.length > 200) return { name: t, target: t };
   const v = VALUE.exec(t);
   if (v && v[1]!.length >= 2) return { name: v[1]!.trim(), target: v[2]!.trim() };
   const tr = TREND.exec(t);

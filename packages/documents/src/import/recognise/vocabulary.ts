@@ -139,14 +139,18 @@ const FUNDING_KEYS = compile(FUNDING_COLUMNS);
 const HEADER_KEYS = compile(HEADER_LABELS);
 
 /** Header text without numbering, brackets and units: "分值（分）" → "分值", "年度\n指标值" → "年度指标值". */
-export const headerKey = memoText((text: string): string =>
-  matchKey(text)
+export const headerKey = memoText((text: string): string => {
+  const k = matchKey(text);
+  if (k.length > 120) return k;
+  return k
     .replace(/^[0-9]+[.、]/, '')
     .replace(/[(（][^)）]*[)）]$/u, '')
-    .replace(/[:：*＊]+$/u, ''),
-);
+    .replace(/[:：*＊]+$/u, '');
+});
 
 function lookup<R extends string>(keys: Array<[R, string]>, text: string): R | undefined {
+  // Header words are short; a long cell is never one (and is not worth normalising).
+  if (text.length > 120) return undefined;
   const k = headerKey(text);
   if (k.length === 0) return undefined;
   for (const [role, w] of keys) if (k === w) return role;
@@ -159,6 +163,7 @@ export const fundingRole = memoText((text: string): FundingRole | undefined => l
 
 /** A label of the header block, tolerating a trailing colon and a unit in brackets. */
 export const headerField = memoText((text: string): HeaderField | undefined => {
+  if (text.length > 120) return undefined;
   const full = matchKey(text).replace(/[:：]+$/u, '');
   for (const [field, w] of HEADER_KEYS) if (full === w) return field;
   return lookup(HEADER_KEYS, text);

@@ -52,11 +52,12 @@ const NEEDS_CLEANING = /^[\s\u3000]|[\s\u3000]$|[\n\r\u00A0\u00AD\u200B-\u200D\u
 export function cleanText(s: string): string {
   if (s.length === 0 || !NEEDS_CLEANING.test(s)) return s;
   const t = s.replace(BOOKMARK, '').replace(ZERO_WIDTH, '').replace(/\r\n?/g, '\n').replace(/\u00A0/g, ' ');
-  const lines = t.split('\n').map((l) => l.replace(/[\s\u3000]+$/u, ''));
-  while (lines.length > 0 && lines[0]!.trim().replace(/\u3000/g, '') === '') lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1]!.trim().replace(/\u3000/g, '') === '') lines.pop();
+  // trimEnd() rather than /\s+$/: the regex is quadratic on long runs of blanks.
+  const lines = t.split('\n').map((l) => l.trimEnd());
+  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   if (lines.length === 0) return '';
-  lines[0] = lines[0]!.replace(/^[\s\u3000]+/u, '');
+  lines[0] = lines[0]!.trimStart();
   return lines.join('\n');
 }
 
@@ -64,7 +65,7 @@ export function cleanText(s: string): string {
 export function joinWrapped(s: string): string {
   return s
     .split('\n')
-    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''))
+    .map((l) => l.trim())
     .filter((l) => l.length > 0)
     .join('');
 }

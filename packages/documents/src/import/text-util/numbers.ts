@@ -72,6 +72,7 @@ export function parseScore(text: string): string | undefined {
 
 /** Finds "label：amount" inside a cell: "其中：  一般公共预算：9846.08" → { label, figure }. */
 export function splitLabelFigure(text: string): { label: string; figure: Figure | undefined } {
+  if (text.length > 200) return { label: text, figure: undefined };
   const m = /^(.*?)[：:]\s*([-+]?[\d０-９][\d０-９,，.．\s]*(?:万元|亿元|元|万)?)\s*$/u.exec(text.trim());
   if (m) {
     const figure = parseFigure(m[2]!.replace(/，/g, ','));

@@ -42,30 +42,63 @@ export function looksLikeHtml(text: string): boolean {
   return /<!doctype html|<html[\s>]|<table[\s>]|<body[\s>]/.test(head);
 }
 
+const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'nav', 'tbody', 'thead', 'caption', 'title', 'center', 'br']);
+const SKIPPED_TAGS = new Set(['script', 'style', 'head', 'noscript']);
+
+/**
+ * One linear pass over the markup: tags become private-use markers (cell, row, table start and end,
+ * line break), other tags vanish, and script / style / head content is dropped. Each "<" searches
+ * for the next ">" once; when there is none the rest is dropped, so the pass cannot go quadratic.
+ */
+function markup(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const a = html.indexOf('<', i);
+    if (a < 0) {
+      out += html.slice(i);
+      break;
+    }
+    out += html.slice(i, a);
+    if (html.startsWith('<!--', a)) {
+      const b = html.indexOf('-->', a + 4);
+      if (b < 0) break;
+      i = b + 3;
+      continue;
+    }
+    const b = html.indexOf('>', a + 1);
+    if (b < 0) break;
+    const tag = html.slice(a + 1, b);
+    const m = /^(\/?)([a-zA-Z][a-zA-Z0-9]*)/.exec(tag);
+    i = b + 1;
+    if (!m) continue;
+    const closing = m[1] === '/';
+    const name = m[2]!.toLowerCase();
+    if (!closing && SKIPPED_TAGS.has(name)) {
+      const end = lower.indexOf(`</${name}`, i);
+      if (end < 0) break;
+      const gt = html.indexOf('>', end);
+      if (gt < 0) break;
+      i = gt + 1;
+      continue;
+    }
+    if ((name === 'td' || name === 'th') && !closing) {
+      const span = /colspan\s*=\s*["']?(\d{1,3})/i.exec(tag);
+      const rows = /rowspan\s*=\s*["']?(\d{1,4})/i.exec(tag);
+      const n = span ? Math.max(1, Math.min(100, Number(span[1]))) : 1;
+      const r = rows ? Math.max(1, Math.min(1000, Number(rows[1]))) : 1;
+      out += `\uE000C${n},${r}\uE000`;
+    } else if (name === 'tr' && !closing) out += '\uE000R\uE000';
+    else if (name === 'table') out += closing ? '\uE000E\uE000' : '\uE000T\uE000';
+    else if (BLOCK_TAGS.has(name)) out += '\uE000B\uE000';
+  }
+  return out;
+}
+
 /** Flattens HTML to text lines; tables become tab-separated rows. */
 export function htmlToText(html: string): string {
-  let s = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|head|noscript)[\s>][\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/\s+/g, ' ');
-  // Cells: a colspan adds empty cells after the text so columns stay aligned.
-  s = s.replace(/<t[dh]\b([^>]*)>/gi, (_m, attrs: string) => {
-    const span = /colspan\s*=\s*["']?(\d{1,3})/i.exec(attrs);
-    const rows = /rowspan\s*=\s*["']?(\d{1,4})/i.exec(attrs);
-    const n = span ? Math.max(1, Math.min(100, Number(span[1]))) : 1;
-    const m = rows ? Math.max(1, Math.min(1000, Number(rows[1]))) : 1;
-    return `\uE000C${n},${m}\uE000`;
-  });
-  s = s
-    .replace(/<\/t[dh]\s*>/gi, '')
-    .replace(/<tr\b[^>]*>/gi, '\uE000R\uE000')
-    .replace(/<\/tr\s*>/gi, '')
-    .replace(/<table\b[^>]*>/gi, '\uE000T\uE000')
-    .replace(/<\/table\s*>/gi, '\uE000E\uE000')
-    .replace(/<br\s*\/?>/gi, '\uE000B\uE000')
-    .replace(/<\/?(p|div|h[1-6]|li|ul|ol|section|article|header|footer|nav|tbody|thead|caption|title|center)\b[^>]*>/gi, '\uE000B\uE000')
-    .replace(/<[^>]*>/g, '');
-  s = decodeEntities(s);
+  const s = decodeEntities(markup(html).replace(/\s+/g, ' '));
   const out: string[] = [];
   const prose = (t: string): void => {
     for (const line of t.split('\uE000B\uE000')) out.push(line.trim());
