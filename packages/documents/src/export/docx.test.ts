@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from './docx.js';
 import { leaves } from './table.js';
@@ -64,8 +65,12 @@ describe('the 自评报告 docx', () => {
     expect(texts).toContain('截至2020年12月31日，本项目全年预算数155万元，全年执行数243.03万元，预算执行率156.79%。');
     expect(texts).toContain('附件：2020年度项目支出绩效自评表');
     expect(texts).toContain('附件');
-    // Body paragraphs are indented two characters.
-    expect(parts.document).toMatch(/<w:ind w:firstLine="640"\/>[\s\S]{0,200}截至2020年12月31日/);
+    // Body paragraphs use the Body style: indented two characters, justified; table text is 五号.
+    expect(parts.document).toMatch(/<w:pStyle w:val="Body"\/><\/w:pPr><w:r><w:t xml:space="preserve">截至2020年12月31日/);
+    expect(style(parts.styles, 'Body')).toContain('<w:ind w:firstLine="640"/>');
+    expect(style(parts.styles, 'Body')).toContain('<w:jc w:val="both"/>');
+    expect(style(parts.styles, 'TableText')).toContain('<w:sz w:val="21"/>');
+    expect(style(parts.styles, 'TableHeader')).toContain('w:eastAsia="黑体"');
   });
 
   it('attaches the 自评表 as a Word table with merged cells', async () => {
@@ -83,6 +88,17 @@ describe('the 自评报告 docx', () => {
     // The 说明 of a differing computed score is a footnote.
     expect(parts.document).toContain('<w:footnoteReference w:id="1"/>');
     expect(paragraphTexts(parts.footnotes).join('')).toContain('填报得分为29分，按规则计算为27.5分。按档次评分');
+  });
+
+  it('is deterministic and stamps only the given time', async () => {
+    const a = await exportDocx(sampleProject());
+    const b = await exportDocx(sampleProject());
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const stamped = await exportDocx(sampleProject(), { generatedAt: '2021-04-15T08:00:00+08:00' });
+    const zip = await JSZip.loadAsync(stamped);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2021-04-15T00:00:00.000Z</dcterms:created>');
+    expect(core).toContain('<dc:title>2020年度质量监管项目资金绩效自评报告</dc:title>');
   });
 
   it.each(seedFixtures().map((s) => [s.name, s.doc] as const))('exports seed %s with all its prose and tables', async (_name, doc) => {

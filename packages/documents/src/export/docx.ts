@@ -37,6 +37,7 @@ import type { ReportBlock, ReportModel } from './report.js';
 import { reportModel } from './report.js';
 import type { ExportOptions } from './types.js';
 import { ExportError } from './types.js';
+import { writeZip } from './zip.js';
 
 /** Millimetres to twentieths of a point. */
 const mm = (v: number): number => Math.round((v * 1440) / 25.4);
@@ -84,22 +85,63 @@ export async function exportDocx(doc: EvaluationDocument, options: ExportOptions
     creator: 'jixiao',
     title: doc.header.title,
     description: `${doc.header.organisation} ${doc.header.year}年度绩效自评报告`,
-    ...(options.generatedAt ? { lastModifiedBy: 'jixiao' } : {}),
     styles: documentStyles(),
     footnotes,
     sections: reportSections(model, footnotes),
   });
   try {
-    const buffer = await Packer.toBuffer(file, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return await pack(file, [
+      { path: 'word/fontTable.xml', data: fontTableXml() },
+      { path: 'docProps/core.xml', data: corePropertiesXml(doc, options.generatedAt) },
+    ]);
   } catch (cause) {
     throw new ExportError('invalid-document', '生成自评报告（docx）失败。', { cause });
   }
 }
 
+/** Paragraph styles of the body and the tables: named once here, so each paragraph carries only its style. */
+export const STYLE = { body: 'Body', table: 'TableText', tableHeader: 'TableHeader', tableLeft: 'TableTextLeft', tableRight: 'TableTextRight' } as const;
+
+/** The parts of JSZip that `pack` uses. */
+interface ZipLike {
+  files: Record<string, { name: string; dir: boolean; async(type: 'uint8array'): Promise<Uint8Array> }>;
+}
+interface CompilerLike {
+  compile(file: Document, prettify: undefined, overrides: ReadonlyArray<{ path: string; data: string }>): ZipLike;
+}
+
+/**
+ * The docx bytes. `docx` builds the package as a JSZip object; its own `Packer.toBuffer` then deflates
+ * in JavaScript. Where the (untyped) compiler is reachable, the entries are zipped with native zlib
+ * instead, which is several times faster; otherwise `Packer.toBuffer` is used.
+ */
+async function pack(file: Document, overrides: ReadonlyArray<{ path: string; data: string }>): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: CompilerLike }).compiler;
+  if (compiler && typeof compiler.compile === 'function') {
+    const zip = compiler.compile(file, undefined, overrides);
+    const entries = await Promise.all(
+      Object.values(zip.files)
+        .filter((f) => !f.dir)
+        .map(async (f) => ({ path: f.name, data: await f.async('uint8array') })),
+    );
+    return writeZip(entries);
+  }
+  const buffer = await Packer.toBuffer(file, false, overrides);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
 function documentStyles(): NonNullable<ConstructorParameters<typeof Document>[0]['styles']> {
   const exact = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const single = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+  const tableRun = { font: runFont(FONTS.body.name), size: SIZES.table };
   return {
+    paragraphStyles: [
+      { id: STYLE.body, name: 'Body Text CN', basedOn: 'Normal', quickFormat: true, paragraph: { indent: { firstLine: INDENT_2 }, alignment: AlignmentType.JUSTIFIED } },
+      { id: STYLE.table, name: 'Table Text CN', basedOn: 'Normal', run: tableRun, paragraph: { spacing: single, alignment: AlignmentType.CENTER } },
+      { id: STYLE.tableLeft, name: 'Table Text Left CN', basedOn: STYLE.table, paragraph: { alignment: AlignmentType.LEFT } },
+      { id: STYLE.tableRight, name: 'Table Text Right CN', basedOn: STYLE.table, paragraph: { alignment: AlignmentType.RIGHT } },
+      { id: STYLE.tableHeader, name: 'Table Heading CN', basedOn: STYLE.table, run: { font: runFont(FONTS.heading1.name), bold: true } },
+    ],
     default: {
       document: {
         run: { font: runFont(FONTS.body.name), size: SIZES.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
@@ -160,7 +202,7 @@ function blockToChildren(block: ReportBlock, footnotes: Record<string, { childre
         new Paragraph({ children: [] }),
       ];
     case 'paragraph':
-      return [new Paragraph({ indent: { firstLine: INDENT_2 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun(block.text)] })];
+      return [new Paragraph({ style: STYLE.body, children: [new TextRun(block.text)] })];
     case 'table':
       return [
         new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ text: block.caption, bold: true })] }),
@@ -244,8 +286,6 @@ export function gridTable(grid: Grid, usable: number, footnotes: Record<string, 
           children: cellParagraphs(cells[c], footnotes, headingRow),
           width: { size: width, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
-          margins: { top: 40, bottom: 40, left: 80, right: 80 },
           ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
           ...(rowSpan > 1 ? { rowSpan } : {}),
         }),
@@ -258,38 +298,48 @@ export function gridTable(grid: Grid, usable: number, footnotes: Record<string, 
     columnWidths: widths,
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
 
 function cellParagraphs(cell: Cell | undefined, footnotes: Record<string, { children: Paragraph[] }>, keepNext = false): Paragraph[] {
-  const spacing = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
-  if (!cell || cell.text === '') return [new Paragraph({ spacing, keepNext, children: [] })];
-  const header = cell.role === 'header';
-  const alignment =
-    cell.role === 'text' ? AlignmentType.LEFT : cell.role === 'money' ? AlignmentType.RIGHT : AlignmentType.CENTER;
+  if (!cell || cell.text === '') return [new Paragraph({ style: STYLE.table, keepNext, children: [] })];
+  const style =
+    cell.role === 'header' ? STYLE.tableHeader : cell.role === 'text' ? STYLE.tableLeft : cell.role === 'money' ? STYLE.tableRight : STYLE.table;
   const lines = cell.text.split('\n');
   return lines.map((line, i) => {
-    const children: Array<TextRun | FootnoteReferenceRun> = [
-      new TextRun({
-        text: line,
-        size: SIZES.table,
-        bold: header || cell.bold === true,
-        font: runFont(header ? FONTS.heading1.name : FONTS.body.name),
-      }),
-    ];
+    const children: Array<TextRun | FootnoteReferenceRun> = [cell.bold ? new TextRun({ text: line, bold: true }) : new TextRun(line)];
     if (cell.note && i === lines.length - 1) {
       const id = Object.keys(footnotes).length + 1;
       footnotes[String(id)] = { children: [new Paragraph({ children: [new TextRun({ text: cell.note, size: SIZES.table })] })] };
       children.push(new FootnoteReferenceRun(id));
     }
     return new Paragraph({
-      spacing,
-      alignment,
-      keepNext,
+      style,
+      ...(keepNext ? { keepNext } : {}),
       ...(cell.indent ? { indent: { left: cell.indent * 210 } } : {}),
       children,
     });
   });
+}
+
+/**
+ * Document properties. The clock is not read: the dates are `generatedAt` when given and absent
+ * otherwise, so the same document and options always give the same bytes.
+ */
+export function corePropertiesXml(doc: EvaluationDocument, generatedAt?: string): string {
+  const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const at = generatedAt !== undefined && !Number.isNaN(new Date(generatedAt).getTime()) ? new Date(generatedAt).toISOString() : undefined;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${esc(doc.header.title)}</dc:title><dc:creator>jixiao</dc:creator>` +
+    `<dc:description>${esc(`${doc.header.organisation} ${doc.header.year}年度绩效自评报告`)}</dc:description>` +
+    '<cp:lastModifiedBy>jixiao</cp:lastModifiedBy><cp:revision>1</cp:revision>' +
+    (at ? `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>` : '') +
+    '</cp:coreProperties>'
+  );
 }
 
 /** The font table: each Chinese font with its usual substitute (w:altName) and the GB2312 charset. */
