@@ -528,11 +528,12 @@ export class TableConverter {
     // Following header rows (a merged 年度指标值 over 指标性质 / 指标值 / 度量单位, or 优 良 中 差).
     for (let k = index + 1; k < rows.length && k <= index + 3; k++) {
       const next = rows[k]!;
-      const texts = next.cells.filter((c) => c.text !== '');
-      if (texts.length === 0) continue;
-      const nroles = next.cells.map((c) => (c.text === '' ? undefined : indicatorRole(c.text)));
+      // Only cells of its own count: merged copies from the header above say nothing about this row.
+      const own = next.cells.filter((c) => c.text !== '' && !c.merged);
+      if (own.length === 0) continue;
+      const nroles = next.cells.map((c) => (c.text === '' || c.merged ? undefined : indicatorRole(c.text)));
       const known = nroles.filter((r) => r !== undefined).length;
-      if (known === 0 || known < texts.length - 1 || texts.some((c) => NUM_CELL.test(c.text))) break;
+      if (known === 0 || known < own.length || own.some((c) => NUM_CELL.test(c.text))) break;
       next.cells.forEach((c, i) => {
         const r = nroles[i];
         if (!r || c.merged) return;
@@ -1079,11 +1080,12 @@ export class TableConverter {
     const d = this.draft;
     const keys = row.cells.map((c) => headerKey(c.text));
     // 财政供养人员情况 | 编制数 | 实际在职人数 | 控制率
-    if (keys.some((k) => /^编制数/.test(k)) && keys.some((k) => /在职人数|控制率/.test(k))) {
+    const staffActual = /在职人数|在职人员|在编人数|实有人数|在岗人数/;
+    if (keys.some((k) => /^编制数/.test(k)) && keys.some((k) => staffActual.test(k) || /控制率/.test(k))) {
       const cols = new Map<'authorized' | 'actual' | 'rate' | 'retired', number>();
       keys.forEach((k, i) => {
         if (/^编制数/.test(k)) cols.set('authorized', i);
-        else if (/在职人数|在职人员/.test(k)) cols.set('actual', i);
+        else if (staffActual.test(k)) cols.set('actual', i);
         else if (/控制率/.test(k)) cols.set('rate', i);
         else if (/离退休/.test(k)) cols.set('retired', i);
       });
