@@ -22,12 +22,16 @@ export function key(k: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
 }
 
-/** Rounding slack of a sum of printed figures: half a unit of the finest printed place, per figure. Exact for 元 (cents). */
-function roundingSlack(texts: readonly string[], unit: string): Dec {
-  if (unit === '元') return Dec.ZERO;
-  let places = 0;
-  for (const t of texts) places = Math.max(places, placesIn(t));
-  return Dec.fromUnits(5n * BigInt(texts.length), places + 1);
+/**
+ * Rounding slack of a sum of printed parts against a printed whole: each part may be off by half a
+ * unit of the finest printed place (the rule set's tolerance), so n parts may drift n half-units from
+ * the rounded whole; one part is the whole and may not drift at all. Exact for 元 (cents).
+ */
+function roundingSlack(whole: string, parts: readonly string[], unit: string): Dec {
+  if (unit === '元' || parts.length < 2) return Dec.ZERO;
+  let places = placesIn(whole);
+  for (const t of parts) places = Math.max(places, placesIn(t));
+  return Dec.fromUnits(5n * BigInt(parts.length), places + 1);
 }
 
 export function checkArithmetic(ctx: AuditContext): void {
@@ -78,7 +82,7 @@ function checkTableSums(ctx: AuditContext, t: FundingTable, tpath: string): void
     if (!totalValue) continue;
     const diff = sum.minus(totalValue);
     if (diff.isZero()) continue;
-    const slack = roundingSlack([totalText, ...given], t.unit);
+    const slack = roundingSlack(totalText, given, t.unit);
     const figures = { total: totalValue.toString(), sum: sum.toString(), difference: diff.toString() };
     if (blanks.length > 0) {
       const anyNegative = given.some((x) => x.startsWith('-'));
@@ -121,7 +125,7 @@ function checkCarryOver(ctx: AuditContext, t: FundingTable, tpath: string): void
       computed: computed.toString(),
       difference: diff.toString(),
     };
-    const slack = roundingSlack([a.carryOverStart!, a.income!, a.expenditure!, a.carryOverEnd], t.unit);
+    const slack = roundingSlack(a.carryOverEnd, [a.carryOverStart!, a.income!, a.expenditure!], t.unit);
     if (diff.abs().lte(slack)) {
       ctx.add('ARITH-ROUNDING', path, location, { total: end.toString(), sum: computed.toString(), difference: diff.toString(), tolerance: slack.toString() }, { table: `${tableTitle(t)} ${row.label}` });
     } else {
@@ -232,7 +236,7 @@ function checkExpenseControl(ctx: AuditContext): void {
       const parent = Dec.parse(parentText);
       if (!parent) continue;
       const diff = sum.minus(parent);
-      const slack = roundingSlack([parentText, ...given], ec.unit);
+      const slack = roundingSlack(parentText, given, ec.unit);
       const figures = { parent: parent.toString(), sum: sum.toString(), difference: diff.toString() };
       const params = { row: row.label.trim(), column: col.label };
       if (row.partsListed === 'some') {
