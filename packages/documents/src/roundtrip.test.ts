@@ -212,7 +212,27 @@ function leaf(prefix: string): fc.Arbitrary<IndicatorNode> {
     );
 }
 
+/** Two levels (一级 → indicators, as in seed 002's framework) or three (一级 → 二级 → 三级). */
 function tree(): fc.Arbitrary<IndicatorNode[]> {
+  return fc.boolean().chain((flat) => (flat ? twoLevels() : threeLevels()));
+}
+
+function twoLevels(): fc.Arbitrary<IndicatorNode[]> {
+  return fc.uniqueArray(fc.integer({ min: 0, max: SECTIONS.length - 1 }), { minLength: 1, maxLength: 3 }).chain((tops) =>
+    fc.tuple(
+      ...tops.map((t, i) =>
+        fc.array(leaf(String(i)), { minLength: 1, maxLength: 3 }).map((ls) => ({
+          id: String(i),
+          name: SECTIONS[t]![0],
+          declaredWeight: String(ls.reduce((a, l) => a + Number(l.weight), 0)),
+          children: ls.map((l, k) => ({ ...l, id: `${i}.${k}` })),
+        })),
+      ),
+    ),
+  );
+}
+
+function threeLevels(): fc.Arbitrary<IndicatorNode[]> {
   return fc.uniqueArray(fc.integer({ min: 0, max: SECTIONS.length - 1 }), { minLength: 1, maxLength: 3 }).chain((tops) =>
     fc.tuple(
       ...tops.map((t, i) => {
@@ -246,6 +266,8 @@ function documents(): fc.Arbitrary<EvaluationDocument> {
         fc.tuple(...idx.map((i) => money.map((m) => ({ label: SOURCES[i]!, executed: m })))),
       ),
       natures: fc.tuple(money, money, money),
+      staffing: fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 })),
+      expenses: fc.tuple(money, money, money, money),
       goals: fc.array(fc.record({ expected: fc.constantFrom('开展产品质量监督抽查；\n加强特种设备安全监管。', '扶持市场主体发展，提升监管效能。'), actual: fc.constantFrom('完成省抽644批次。', '全年抽查重点特种设备使用单位340家。') }), { minLength: 1, maxLength: 2 }),
       execScore: score(10),
     })
@@ -282,6 +304,26 @@ function documents(): fc.Arbitrary<EvaluationDocument> {
         goals: g.goals,
         indicators: g.indicators,
         meta: { team: [], problems: [], measures: [], printedTotal: scoreSum(g.indicators).plus(Dec.of(g.execScore)).toString(), printedGrade: '优' },
+        ...(g.department
+          ? {
+              department: {
+                staffing: { authorized: String(g.staffing[0]), actual: String(g.staffing[1]), actualLabel: `${g.year - 1}年实际在职人数` },
+                expenseControl: {
+                  unit: '万元',
+                  columns: [
+                    { key: 'b', label: `${g.year}年预算数`, year: g.year, stage: 'budget' },
+                    { key: 'f', label: `${g.year}年决算数`, year: g.year, stage: 'final' },
+                  ],
+                  rows: [
+                    { id: 'three', label: '三公经费', kind: 'three-public-total', values: { b: g.expenses[0], f: g.expenses[1] } },
+                    { id: 'reception', label: '3、公务接待', kind: 'reception', parent: 'three', values: { b: g.expenses[2], f: g.expenses[3] } },
+                  ],
+                },
+                buildings: [],
+                savingMeasures: '严控支出标准，压减三公经费。',
+              },
+            }
+          : {}),
       };
       return EvaluationDocument.parse(input);
     });

@@ -11,7 +11,7 @@ import { GridBuilder, text } from './grid.js';
 import { dec, moneyText, percent, percentText, plain, sameFigure, sum } from './numbers.js';
 import { placesIn } from '@jixiao/core';
 import type { SectionKey } from './skeleton.js';
-import { inSelfEvaluationTable, isBreakdown, leaves, subProjectNames } from './table.js';
+import { STATUS_WORDS, inSelfEvaluationTable, isBreakdown, leaves, subProjectNames } from './table.js';
 import type { ExportFinding, ExportOptions } from './types.js';
 
 /** A block of body content below a heading. */
@@ -390,15 +390,6 @@ function goalSentences(ctx: DraftContext): string[] {
   return out.flatMap((t) => t.split('\n')).filter((t) => t.trim() !== '');
 }
 
-const STATUS_WORDS: Record<string, string> = {
-  met: '达到年度指标值',
-  'partly-met': '部分达到年度指标值',
-  'not-met': '未达到年度指标值',
-  'not-comparable': '实际完成值无法与年度指标值直接比较',
-  'within-band': '完成情况与评分档次相符',
-  'outside-band': '得分与完成情况所在档次不符',
-  proposed: '按完成情况所在档次建议评分',
-};
 
 const COMPLETION_WORDS: Record<string, string> = {
   achieved: '达成年度指标',

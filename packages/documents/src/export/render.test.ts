@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { exportDocx } from './docx.js';
 import { convertWithLibreOffice, exportPdf, findChromium, findExecutable, findSoffice, run } from './pdf.js';
 import { sampleProject, seedFixtures } from './testing.js';
+import type { ExportOptions } from './types.js';
 import { exportXlsx } from './xlsx.js';
+import type { EvaluationDocument } from '@jixiao/core';
 
 const soffice = await findSoffice();
 const chromium = await findChromium();
@@ -34,7 +36,24 @@ async function keep(name: string, pdf: Uint8Array): Promise<{ pages: number; tex
   return { pages, text, fonts };
 }
 
-const docs = [{ name: 'sample', doc: sampleProject() }, ...seedFixtures()];
+const scored: ExportOptions = {
+  scoring: {
+    ruleSet: 'national-project@1',
+    total: '96.3',
+    grade: '优',
+    execution: { rate: '156.79%', score: '10', explanation: '执行率超过100%按100%计分' },
+    items: { 'ben.soc.1': { score: '28.8', explanation: '定性指标按达成档次（80%–100%）评分', status: 'within-band' }, 'out.qual.2': { score: '13.5', status: 'partly-met' } },
+  },
+  findings: [
+    { code: 'execution-rate-printed', severity: 'warning', message: '执行率印作100%，按数据计算为156.79%', location: '自评表 执行率', suggestion: '按全年执行数÷全年预算数重新填列执行率' },
+    { code: 'qualitative-target', severity: 'warning', message: '“维护市场经济秩序”的年度指标值“逐步提高”不可量化', location: '效益指标 › 社会效益指标', suggestion: '设置可量化的年度指标值' },
+  ],
+};
+const docs: Array<{ name: string; doc: EvaluationDocument; options?: ExportOptions }> = [
+  { name: 'sample', doc: sampleProject() },
+  { name: 'sample-scored', doc: sampleProject({ prose: [] }), options: scored },
+  ...seedFixtures(),
+];
 
 describe.runIf(soffice !== undefined || inCi)('LibreOffice opens and renders the exports', () => {
   it('has LibreOffice and poppler installed', () => {
@@ -42,14 +61,14 @@ describe.runIf(soffice !== undefined || inCi)('LibreOffice opens and renders the
     expect(pdftoppm, 'pdftoppm (apt-get install poppler-utils)').toBeDefined();
   });
 
-  it.each(docs.map((d) => [d.name, d.doc] as const))('renders %s as xlsx and docx', async (name, doc) => {
+  it.each(docs.map((d) => [d.name, d.doc, d.options] as const))('renders %s as xlsx and docx', async (name, doc, options) => {
     const dir = await mkdtemp(join(tmpdir(), 'jixiao-render-'));
     try {
       for (const kind of ['xlsx', 'docx'] as const) {
         const work = join(dir, kind);
         await mkdir(work);
         const input = join(work, `${name}.${kind}`);
-        await writeFile(input, kind === 'xlsx' ? await exportXlsx(doc) : await exportDocx(doc));
+        await writeFile(input, kind === 'xlsx' ? await exportXlsx(doc, options) : await exportDocx(doc, options));
         const pdf = await convertWithLibreOffice(soffice!, input, work, 180_000);
         const { pages, text, fonts } = await keep(`${name}-${kind}`, pdf);
         expect(pages, `${name}.${kind} pages`).toBeGreaterThanOrEqual(1);

@@ -168,6 +168,17 @@ export function sectionLabel(node: IndicatorNode): string {
   return w === undefined ? node.name : `${node.name}（${plain(w)}分）`;
 }
 
+/** The rule engine's item statuses, in words (statuses not listed are not shown). */
+export const STATUS_WORDS: Readonly<Record<string, string>> = {
+  met: '达到年度指标值',
+  'partly-met': '部分达到年度指标值',
+  'not-met': '未达到年度指标值',
+  'not-comparable': '实际完成值无法与年度指标值直接比较',
+  'within-band': '完成情况与评分档次相符',
+  'outside-band': '得分与完成情况所在档次不符',
+  proposed: '按完成情况所在档次建议评分',
+};
+
 /** Which computed figures differ from the printed ones (and so need the 计算得分 column). */
 interface Computed {
   show: boolean;
@@ -186,7 +197,8 @@ function computedScores(subject: TableSubject): Computed {
     if (c?.score === undefined) continue;
     const differs = !sameFigure(c.score, leaf.printedScore);
     if (differs) show = true;
-    const why = [c.explanation, c.status ? `（${c.status}）` : undefined].filter((x) => x).join('');
+    const status = c.status !== undefined ? STATUS_WORDS[c.status] : undefined;
+    const why = [c.explanation, status ? `（${status}）` : undefined].filter((x) => x).join('');
     items.set(leaf.id, {
       score: c.score,
       note: differs
