@@ -156,13 +156,13 @@ function allCodes(input: EvaluationDocumentInput): string[] {
 
 function leaves(input: EvaluationDocumentInput): IndicatorNodeInput[] {
   const out: IndicatorNodeInput[] = [];
-  const walk = (nodes: IndicatorNodeInput[]) => {
+  const walk = (nodes: readonly IndicatorNodeInput[]) => {
     for (const n of nodes) {
       if (n.children?.length) walk(n.children);
       else out.push(n);
     }
   };
-  walk(input.indicators ?? []);
+  walk((input.indicators ?? []) as IndicatorNodeInput[]);
   return out;
 }
 

@@ -76,7 +76,7 @@ export function variant(change: (d: EvaluationDocumentInput) => void): Evaluatio
 
 /** A node of the input tree by id (depth-first). */
 export function node(d: EvaluationDocumentInput, id: string): IndicatorNodeInput {
-  const stack = [...(d.indicators ?? []), ...(d.projects ?? []).flatMap((p) => p.indicators ?? [])];
+  const stack: IndicatorNodeInput[] = [...((d.indicators ?? []) as IndicatorNodeInput[]), ...(d.projects ?? []).flatMap((p) => (p.indicators ?? []) as IndicatorNodeInput[])];
   while (stack.length > 0) {
     const n = stack.shift()!;
     if (n.id === id) return n;

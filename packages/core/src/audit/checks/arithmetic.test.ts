@@ -178,21 +178,23 @@ describe('ARITH-CONTROL-RATE', () => {
   });
 });
 
-function expenseDoc(change: (ec: NonNullable<NonNullable<EvaluationDocumentInput['department']>['expenseControl']>) => void) {
+type ExpenseControlInput = NonNullable<NonNullable<EvaluationDocumentInput['department']>['expenseControl']>;
+
+function expenseDoc(change: (ec: ExpenseControlInput) => void) {
   return variant((d) => {
-    const ec = {
-      unit: '万元' as const,
+    const ec: ExpenseControlInput = {
+      unit: '万元',
       columns: [
-        { key: 'final2022', label: '2022年决算数', year: 2022, stage: 'final' as const },
-        { key: 'budget2023', label: '2023年预算数', year: 2023, stage: 'budget' as const },
-        { key: 'final2023', label: '2023年决算数', year: 2023, stage: 'final' as const },
+        { key: 'final2022', label: '2022年决算数', year: 2022, stage: 'final' },
+        { key: 'budget2023', label: '2023年预算数', year: 2023, stage: 'budget' },
+        { key: 'final2023', label: '2023年决算数', year: 2023, stage: 'final' },
       ],
       rows: [
-        { id: 'three', label: '三公经费', kind: 'three-public-total' as const, values: { final2022: '127.69', budget2023: '180.01', final2023: '86.25' } },
-        { id: 'vehicles', label: '公务用车购置和维护经费', kind: 'vehicles' as const, parent: 'three', values: { final2022: '111.36', budget2023: '133', final2023: '67.44' } },
-        { id: 'reception', label: '公务接待', kind: 'reception' as const, parent: 'three', values: { final2022: '16.33', budget2023: '47.01', final2023: '18.81' } },
-        { id: 'public', label: '公用经费', kind: 'public-funds-total' as const, partsListed: 'some' as const, values: { final2023: '1247.98' } },
-        { id: 'office', label: '其中:办公经费', kind: 'office' as const, parent: 'public', values: { final2023: '703.24' } },
+        { id: 'three', label: '三公经费', kind: 'three-public-total', values: { final2022: '127.69', budget2023: '180.01', final2023: '86.25' } },
+        { id: 'vehicles', label: '公务用车购置和维护经费', kind: 'vehicles', parent: 'three', values: { final2022: '111.36', budget2023: '133', final2023: '67.44' } },
+        { id: 'reception', label: '公务接待', kind: 'reception', parent: 'three', values: { final2022: '16.33', budget2023: '47.01', final2023: '18.81' } },
+        { id: 'public', label: '公用经费', kind: 'public-funds-total', partsListed: 'some', values: { final2023: '1247.98' } },
+        { id: 'office', label: '其中:办公经费', kind: 'office', parent: 'public', values: { final2023: '703.24' } },
       ],
     };
     change(ec);
