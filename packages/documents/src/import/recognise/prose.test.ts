@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitGluedScores } from './tables.js';
+import { splitGluedScores } from './cells.js';
 import { splitItems, splitTarget } from './prose-indicators.js';
 import { headingOf } from './prose.js';
 

@@ -7,136 +7,32 @@
  * by the current state, by column role, never by cell address. Several 自评表 on one page become
  * several drafts. Pure: no I/O.
  */
-import type { AmountColumn, BuildingProject, ExpenseRow, ExpenseRowKind, FundingRow, FundingTable, IndicatorCategory, IndicatorNode, MoneyUnit } from '@jixiao/core';
+import type { FundingTable, IndicatorNode, MoneyUnit } from '@jixiao/core';
 import type { Cell, Row, Table } from '../model.js';
 import { cleanText, isBlankValue, joinWrapped, matchKey, toHalfWidth } from '../text-util/normalise.js';
-import { decimalFromNumber, parseFigure, parsePercent, parseScore, splitLabelFigure } from '../text-util/numbers.js';
+import { parseFigure, parsePercent, parseScore } from '../text-util/numbers.js';
+import { alignOffset, NUM_CELL, nonEmptyTexts, splitGluedScores, unitIn } from './cells.js';
+import { buildingRow, departmentHeader, expenseRow, staffingRow } from './department.js';
 import { Draft } from './draft.js';
-import {
-  EXPENSE_ID,
-  EXPENSE_PARENT,
-  EXPENSE_TOP,
-  expenseColumn,
-  expenseKind,
-  expenseLabel,
-  gradeOf,
-  idPart,
-  isNotApplicable,
-  isNotApplicableWord,
-  moneyLabel,
-  sectionLabel,
-} from './labels.js';
-import {
-  fundingRole,
-  type FundingRole,
-  headerField,
-  type HeaderField,
-  headerKey,
-  indicatorRole,
-  type IndicatorRole,
-  isTotalLabel,
-  segmentHeaderWords,
-  sectionCategory,
-  sourceKindOf,
-  titleKind,
-} from './vocabulary.js';
+import { gradeOf, idPart, isNotApplicable, isNotApplicableWord, sectionLabel } from './labels.js';
+import { arrivalHeader, arrivalRow, fundingHeader, fundingRow, isFundingTotalRow, natureRow, startFunding } from './money.js';
+import type { Caption, ConverterContext, ExpenseParents, IndicatorCols, PageContext, State } from './state.js';
+import { headerField, type HeaderField, headerKey, indicatorRole, type IndicatorRole, segmentHeaderWords, sectionCategory, titleKind } from './vocabulary.js';
 
-export interface PageContext {
-  format: 'xlsx' | 'docx' | 'text';
-  fileName?: string;
-}
-
-interface IndicatorCols {
-  roles: Map<IndicatorRole, number>;
-  width: number;
-  where: string;
-}
-
-interface FundingCols {
-  roles: Map<FundingRole, number>;
-  width: number;
-  firstAmount: number;
-}
-
-type State =
-  | { kind: 'none' }
-  | { kind: 'kv' }
-  | { kind: 'indicators'; cols: IndicatorCols }
-  | { kind: 'funding'; cols: FundingCols; table: FundingTable }
-  | { kind: 'nature'; columns: Array<{ col: number; table: FundingTable }>; width: number }
-  | { kind: 'arrival'; table: FundingTable }
-  | { kind: 'goals'; expected: number; actual: number; width: number }
-  | { kind: 'staffing'; cols: Map<'authorized' | 'actual' | 'rate' | 'retired', number>; width: number }
-  | { kind: 'expense'; columns: Array<{ col: number; key: string }>; width: number }
-  | { kind: 'buildings'; width: number };
-
-/** Caption found in the paragraphs just before a table: its title and the unit line "（单位：万元）". */
-export interface Caption {
-  title?: { text: string; where: string };
-  unit?: MoneyUnit;
-}
-
-const NUM_CELL = /^[-+]?[\d０-９][\d０-９,，.．]*\s*(万元|元|万|%|％|分)?$/u;
-
-function nonEmptyTexts(row: Row): Cell[] {
-  const out: Cell[] = [];
-  let prev: string | undefined;
-  for (const c of row.cells) {
-    if (c.text === '') continue;
-    if (c.merged === 'left' && c.text === prev) continue;
-    out.push(c);
-    prev = c.text;
-  }
-  return out;
-}
-
-/**
- * How far a text row is shifted against its header: rows of a text export may lack the leading cells
- * of vertical merges (negative: align right) or carry empty trailing cells (ignored).
- */
-function alignOffset(row: Row, width: number, format: PageContext['format']): number {
-  if (format !== 'text') return 0;
-  let n = row.cells.length;
-  while (n > width && row.cells[n - 1]!.text === '') n--;
-  return n - width;
-}
-
-/**
- * "2020" where 分值 and 得分 ran together: the split into two numbers with 0 < 分值 ≤ 100 and
- * 得分 ≤ 分值, without leading zeros; undefined unless exactly one split fits.
- */
-export function splitGluedScores(text: string): [string, string] | undefined {
-  if (!/^\d{2,6}$/.test(text)) return undefined;
-  const fits: Array<[string, string]> = [];
-  for (let i = 1; i < text.length; i++) {
-    const a = text.slice(0, i);
-    const b = text.slice(i);
-    if ((a.length > 1 && a.startsWith('0')) || (b.length > 1 && b.startsWith('0'))) continue;
-    const w = Number(a);
-    const sc = Number(b);
-    if (w > 0 && w <= 100 && sc <= w) fits.push([a, b]);
-  }
-  return fits.length === 1 ? fits[0] : undefined;
-}
-
-function unitIn(text: string): MoneyUnit | undefined {
-  const k = matchKey(text);
-  if (/万元/.test(k)) return '万元';
-  if (/(\(|（|单位[:：]?)元|元\)|元）|^元$/.test(k)) return '元';
-  return undefined;
-}
+export type { Caption, PageContext } from './state.js';
 
 /** Recognises the tables of one page. Paragraph handling (captions) is fed in by the caller. */
-export class TableConverter {
+export class TableConverter implements ConverterContext {
   readonly drafts: Draft[] = [];
-  private state: State = { kind: 'none' };
-  private caption: Caption = {};
+  state: State = { kind: 'none' };
+  caption: Caption = {};
+  expenseParents: ExpenseParents = {};
+  /** The sections the next indicator rows belong to (vertical merges and blank cells continue them). */
   private ind: {
     top?: { node: IndicatorNode; key: string };
     mid?: { node: IndicatorNode; key: string };
-    noLevel1: boolean;
     inheritNoted: boolean;
-  } = { noLevel1: false, inheritNoted: false };
+  } = { inheritNoted: false };
 
   constructor(private readonly ctx: PageContext) {
     this.drafts.push(new Draft());
@@ -146,13 +42,22 @@ export class TableConverter {
     return this.drafts[this.drafts.length - 1]!;
   }
 
+  get format(): PageContext['format'] {
+    return this.ctx.format;
+  }
+
+  reread(row: Row): void {
+    this.state = { kind: 'none' };
+    this.row(row, [row], 0);
+  }
+
   /** Starts a new draft when the current one already holds a 自评表. */
-  private fresh(): Draft {
+  fresh(): Draft {
     if (this.draft.hasSelfEvaluation) {
       const d = new Draft();
       // A second table on the same page inherits nothing but the page-level year hint.
       this.drafts.push(d);
-      this.ind = { noLevel1: false, inheritNoted: false };
+      this.ind = { inheritNoted: false };
     }
     return this.draft;
   }
@@ -239,7 +144,7 @@ export class TableConverter {
       dd.hasSelfEvaluation = true;
       dd.hasTable = true;
       this.state = { kind: 'indicators', cols: indCols };
-      this.ind = { noLevel1: !indCols.roles.has('level1'), inheritNoted: false };
+      this.ind = { inheritNoted: false };
       dd.rec('table-found', row.where, { what: '绩效指标表' });
       for (const c of row.cells) {
         if (c.text !== '' && indicatorRole(c.text) === undefined && !segmentHeaderWords(c.text)) {
@@ -251,15 +156,15 @@ export class TableConverter {
 
     if (this.goalsHeader(row, cells)) return;
 
-    if (this.state.kind !== 'funding' || !this.isFundingTotalRow(cells)) {
-      const fCols = this.fundingHeader(row);
+    if (this.state.kind !== 'funding' || !isFundingTotalRow(cells)) {
+      const fCols = fundingHeader(row);
       if (fCols) {
-        this.startFunding(row, fCols, rows, index);
+        startFunding(this, row, fCols, rows, index);
         return;
       }
     }
 
-    if (this.arrivalHeader(row, cells)) return;
+    if (arrivalHeader(this, row, cells)) return;
 
     // 总分 row.
     if (/^(总分|合计得分|总得分|综合得分|自评总分|得分合计|总计得分|自评得分合计)$/.test(firstKey) || (firstKey === '合计' && this.state.kind === 'indicators')) {
@@ -276,7 +181,7 @@ export class TableConverter {
       }
     }
 
-    if (this.departmentHeader(row, cells)) return;
+    if (departmentHeader(this, row, cells)) return;
 
     // Header block: label / value pairs.
     if (this.state.kind !== 'indicators' || headerField(first.text) === 'projectName') {
@@ -288,25 +193,25 @@ export class TableConverter {
         this.indicatorRow(row, this.state.cols);
         return;
       case 'funding':
-        this.fundingRow(row, this.state);
+        fundingRow(this, row, this.state);
         return;
       case 'nature':
-        this.natureRow(row, this.state);
+        natureRow(this, row, this.state);
         return;
       case 'arrival':
-        this.arrivalRow(row, this.state.table);
+        arrivalRow(this, row, this.state.table);
         return;
       case 'goals':
         this.goalsRow(row, this.state);
         return;
       case 'staffing':
-        this.staffingRow(row, this.state);
+        staffingRow(this, row, this.state);
         return;
       case 'expense':
-        this.expenseRow(row, this.state);
+        expenseRow(this, row, this.state);
         return;
       case 'buildings':
-        this.buildingRow(row, cells);
+        buildingRow(this, row, cells);
         return;
       default:
         d.skip('unused-row', row.where, { text: cells.map((c) => joinWrapped(c.text)).join(' | ').slice(0, 80) });
@@ -353,7 +258,7 @@ export class TableConverter {
         break;
       }
       found = true;
-      if (value) this.headerValue(field, joinWrapped(c.text).replace(/[:：]$/u, ''), value, row);
+      if (value) this.headerValue(field, joinWrapped(c.text).replace(/[:：]$/u, ''), value);
       else this.draft.skip('unused-cell', c.where, { text: joinWrapped(c.text) });
     }
     if (found) {
@@ -363,7 +268,7 @@ export class TableConverter {
     return found;
   }
 
-  private headerValue(field: HeaderField, label: string, cell: Cell, row: Row): void {
+  private headerValue(field: HeaderField, label: string, cell: Cell): void {
     const d = this.draft;
     let text = cleanText(cell.text);
     // Real exports leave stray quotes and tabs around long texts.
@@ -439,7 +344,7 @@ export class TableConverter {
         return;
       case 'totalAmount':
       case 'annualAmount':
-        this.declaredAmount(field, label, cell, row);
+        this.declaredAmount(field, label, cell);
         return;
       case 'annualGoal':
         d.goals.push({ expected: text });
@@ -458,7 +363,7 @@ export class TableConverter {
   }
 
   /** 项目总金额 / 本年度项目金额 of a goal declaration; checks the 万元 label against the figure. */
-  private declaredAmount(field: 'totalAmount' | 'annualAmount', label: string, cell: Cell, row: Row): void {
+  private declaredAmount(field: 'totalAmount' | 'annualAmount', label: string, cell: Cell): void {
     const d = this.draft;
     const fig = cell.numeric !== undefined ? { value: cell.numeric } : parseFigure(cell.text);
     if (!fig) {
@@ -468,7 +373,7 @@ export class TableConverter {
     let unit: MoneyUnit = unitIn(label) ?? '万元';
     const name = joinWrapped(label).replace(/[(（][^)）]*[)）]/gu, '');
     if (unit === '万元' && fig.value !== '0' && !/^0(\.0+)?$/.test(fig.value)) {
-      const reason = this.yuanEvidence(fig.value, row);
+      const reason = this.yuanEvidence(fig.value);
       if (reason) {
         unit = '元';
         d.guess('unit-mismatch', cell.where, { label: name, value: fig.value, reason });
@@ -491,7 +396,7 @@ export class TableConverter {
   /** Why a figure labelled 万元 is probably in 元: its size, or the same amount written in 万元 elsewhere. */
   private pendingTexts: string[] = [];
   private readonly declaredWhere = new WeakMap<FundingTable, string>();
-  private yuanEvidence(value: string, _row: Row): string | undefined {
+  private yuanEvidence(value: string): string | undefined {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0) return undefined;
     const inWan = n / 10000;
@@ -752,7 +657,6 @@ export class TableConverter {
     if (parent) parent.children!.push(node);
     else d.indicators.push(node);
     d.rec('indicator-leaf', where, { name });
-    void row;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -808,238 +712,14 @@ export class TableConverter {
   // -------------------------------------------------------------------------------------------
   // Money tables
 
-  private fundingHeader(row: Row): FundingCols | undefined {
-    const roles = new Map<FundingRole, number>();
-    row.cells.forEach((c, i) => {
-      if (c.text === '' || c.merged === 'left') return;
-      const r = fundingRole(c.text);
-      if (r && !roles.has(r)) roles.set(r, i);
-    });
-    const amounts = [...roles.keys()].filter((r) => r !== 'weight' && r !== 'rate' && r !== 'score');
-    if (amounts.length < 2 && !(amounts.length === 1 && roles.has('rate'))) return undefined;
-    const firstAmount = Math.min(...[...roles.values()]);
-    return { roles, width: row.cells.length, firstAmount };
-  }
 
-  private isFundingTotalRow(cells: Cell[]): boolean {
-    return cells.length > 0 && isTotalLabel(cells[0]!.text);
-  }
 
-  private startFunding(row: Row, cols: FundingCols, rows: Row[], index: number): void {
-    // Title and unit: the label cell of the header ("项目资金（万元）"), the row above, or the caption.
-    const labelCells = row.cells.slice(0, cols.firstAmount).filter((c) => c.text !== '');
-    const above = index > 0 ? nonEmptyTexts(rows[index - 1]!) : [];
-    const labelKeys = labelCells.map((c) => headerKey(c.text));
-    let kind: FundingTable['kind'] = 'project-funding';
-    if (labelKeys.some((k) => /单位名称|单位|部门名称/.test(k))) kind = 'subordinate-units';
-    if (above.some((c) => /项目支出明细|支出明细|二级项目/.test(matchKey(c.text))) || labelKeys.some((k) => /支出内容|项目名称|二级项目/.test(k))) kind = 'sub-projects';
-    const roleKeys = [...cols.roles.keys()];
-    if (kind === 'project-funding' && !roleKeys.some((r) => r === 'initialBudget' || r === 'annualBudget' || r === 'executed')) kind = 'other';
-    let d = this.draft;
-    if (kind === 'project-funding') {
-      if (d.fundingTables.some((t) => t.kind === 'project-funding' && t.id === 'project-funding') && d.hasSelfEvaluation) d = this.fresh();
-      d.hasSelfEvaluation = true;
-    }
-    d.hasTable = true;
-    const titleCell = labelCells.find((c) => !/^(单位名称|支出内容)$/.test(headerKey(c.text)));
-    let title = titleCell ? joinWrapped(titleCell.text) : undefined;
-    if (kind !== 'project-funding' && this.caption.title) title = this.caption.title.text;
-    let unit: MoneyUnit | undefined = [...labelCells, ...row.cells, ...above].map((c) => unitIn(c.text)).find((u) => u !== undefined) ?? this.caption.unit;
-    if (!unit) {
-      unit = '万元';
-      d.guess('unit-assumed', row.where, { unit: '万元' });
-    }
-    const baseId = kind === 'project-funding' ? 'project-funding' : kind;
-    const table: FundingTable = { id: d.uniqueId(baseId), kind, unit, rows: [] };
-    if (title) table.title = title;
-    d.fundingTables.push(table);
-    if (kind === 'project-funding') d.fundingUnit ??= unit;
-    d.rec('table-found', row.where, { what: `资金表${title ? `“${title}”` : ''}` });
-    d.rec('funding-unit', row.where, { unit });
-    this.state = { kind: 'funding', cols, table };
-  }
 
-  private provincial(): boolean {
-    const org = this.draft.organisation ?? this.draft.supervisingDepartment ?? this.draft.reportTitle?.text ?? '';
-    return /省/.test(org) && !/[市县区州盟]/.test(org.replace(/省.*?(厅|局|委|办)/u, ''));
-  }
 
-  private fundingRow(row: Row, st: Extract<State, { kind: 'funding' }>): void {
-    const d = this.draft;
-    const { cols, table } = st;
-    const cells = row.cells;
-    // 按收入性质分 / 按支出性质分: the rest of the block is two label:amount columns.
-    const natureCols: Array<{ col: number; table: FundingTable }> = [];
-    cells.forEach((c, i) => {
-      if (c.merged) return;
-      const k = matchKey(c.text).replace(/[:：]$/u, '');
-      if (/^按(收入|支出)性质分$/.test(k)) {
-        const kind = k.includes('收入') ? 'income-nature' : 'expenditure-nature';
-        const t: FundingTable = { id: d.uniqueId(kind), title: k, kind, unit: table.unit, rows: [] };
-        const total = table.rows.find((r) => r.role === 'total');
-        const amount = total?.amounts.annualBudget ?? total?.amounts.executed;
-        if (amount !== undefined) {
-          t.rows.push({ label: total!.label, role: 'total', amounts: { amount }, note: '分项表未印合计，合计行取自“年度资金总额”的全年预算数' });
-          d.guessInfo('derived-total', c.where, { label: total!.label, value: amount });
-        }
-        d.fundingTables.push(t);
-        natureCols.push({ col: i, table: t });
-      }
-    });
-    if (natureCols.length > 0) {
-      this.state = { kind: 'nature', columns: natureCols, width: cells.length };
-      d.rec('table-found', row.where, { what: natureCols.map((n) => n.table.title).join('、') });
-      return;
-    }
-    const offset = alignOffset(row, cols.width, this.ctx.format);
-    // The label: the last text before the first amount column.
-    let labelCell: Cell | undefined;
-    const labelEnd = cols.firstAmount + offset;
-    for (let i = 0; i < Math.max(1, labelEnd); i++) {
-      const c = cells[i];
-      if (c && c.text !== '' && !NUM_CELL.test(c.text) && !(c.merged === 'up')) labelCell = c;
-    }
-    const amounts: Partial<Record<AmountColumn, string>> = {};
-    const exec: { weight?: string; printedRate?: string; printedScore?: string } = {};
-    let any = false;
-    for (const [role, ci] of cols.roles) {
-      const c = cells[ci + offset];
-      if (!c || c.text === '' || isBlankValue(c.text) || c.merged === 'up') continue;
-      if (c.formula) d.rec('formula-cached', c.where);
-      if (role === 'rate') {
-        const p = c.numeric !== undefined ? this.rateFromNumber(c.numeric) : parsePercent(c.text);
-        if (p) exec.printedRate = p;
-        continue;
-      }
-      const fig = c.numeric !== undefined ? { value: c.numeric } : parseFigure(c.text);
-      if (!fig) {
-        d.skipWarn('unplaced-value', c.where, { text: c.text });
-        continue;
-      }
-      if (c.numberAsText) d.rec('text-number', c.where);
-      if (role === 'weight') exec.weight = fig.value;
-      else if (role === 'score') exec.printedScore = fig.value;
-      else {
-        if ('unit' in fig && fig.unit && fig.unit !== table.unit && (fig.unit === '万元' || fig.unit === '元')) {
-          d.guess('unit-from-cell', c.where, { unit: fig.unit, text: c.text });
-        }
-        amounts[role] = fig.value;
-        any = true;
-      }
-    }
-    if (!labelCell) {
-      if (any) d.skipWarn('unplaced-value', row.where, { text: '资金行缺少行名' });
-      return;
-    }
-    const label = moneyLabel(labelCell.text);
-    const knownLabel = isTotalLabel(label) || /^其中/.test(label) || sourceKindOf(label, false) !== undefined;
-    const texts = nonEmptyTexts(row).filter((c) => c.merged !== 'up');
-    if (!any && (texts.length > 2 || (!knownLabel && table.kind !== 'subordinate-units'))) {
-      // A row of text with no amounts ends the money table.
-      this.state = { kind: 'none' };
-      this.row(row, [row], 0);
-      return;
-    }
-    const frow: FundingRow = { label, role: isTotalLabel(label) ? 'total' : 'item', amounts };
-    const sk = sourceKindOf(label, this.provincial());
-    if (sk && table.kind !== 'subordinate-units' && table.kind !== 'sub-projects') frow.sourceKind = sk;
-    if (table.kind === 'sub-projects' && frow.role === 'item') {
-      const m = /^[（(]([^)）]+)[)）](.+)$/u.exec(label);
-      const name = m ? m[2]! : label;
-      const sp = { id: d.uniqueId(`sp-${d.subProjects.length + 1}`), name, ...(m ? { unit: m[1]! } : {}) };
-      d.subProjects.push(sp);
-      frow.subProject = sp.id;
-      const others = cells.slice(0, labelEnd).filter((c) => c.text !== '' && c !== labelCell);
-      if (others.length > 0) frow.note = others.map((c) => joinWrapped(c.text)).join(' / ');
-    }
-    table.rows.push(frow);
-    d.rec('funding-row', labelCell.where, { label });
-    if (Object.keys(exec).length > 0 && table.kind === 'project-funding' && !d.execution) {
-      d.execution = exec;
-      d.rec('execution-block', row.where);
-    }
-  }
 
-  private rateFromNumber(n: string): string {
-    // Excel stores 100% as 1.
-    const v = Number(n);
-    if (Number.isFinite(v) && Math.abs(v) <= 2) return `${decimalFromNumber(Math.round(v * 1e8) / 1e6) ?? n}%`;
-    return `${n}%`;
-  }
 
-  private natureRow(row: Row, st: Extract<State, { kind: 'nature' }>): void {
-    const d = this.draft;
-    const offset = alignOffset(row, st.width, this.ctx.format);
-    let used = false;
-    for (const { col, table } of st.columns) {
-      const c = row.cells[col + offset];
-      if (!c || c.text === '' || c.merged) continue;
-      const { label, figure } = splitLabelFigure(c.text);
-      const lab = moneyLabel(label);
-      if (lab === '') continue;
-      const frow: FundingRow = { label: lab, role: 'item', amounts: figure ? { amount: figure.value } : {} };
-      const sk = sourceKindOf(lab, this.provincial());
-      if (sk) frow.sourceKind = sk;
-      table.rows.push(frow);
-      d.rec('funding-row', c.where, { label: lab });
-      used = true;
-    }
-    if (!used) {
-      this.state = { kind: 'none' };
-      this.row(row, [row], 0);
-    }
-  }
 
-  /** 预算安排资金 | amount | 实际到位资金 | amount, then 其中：rows (seed 002). */
-  private arrivalHeader(row: Row, cells: Cell[]): boolean {
-    const keys = cells.map((c) => headerKey(c.text));
-    const a = keys.findIndex((k) => /^预算安排资金/.test(k));
-    const b = keys.findIndex((k) => /^实际到位资金/.test(k));
-    if (a < 0 || b < 0) return false;
-    const d = this.draft;
-    d.hasTable = true;
-    const unit = unitIn(cells[a]!.text) ?? this.caption.unit ?? '万元';
-    const table: FundingTable = { id: d.uniqueId('funds-arrival'), kind: 'funds-arrival', unit, rows: [] };
-    if (this.caption.title) table.title = this.caption.title.text;
-    const amounts: Partial<Record<AmountColumn, string>> = {};
-    const va = cells[a + 1] ? parseFigure(cells[a + 1]!.text) : undefined;
-    const vb = cells[b + 1] ? parseFigure(cells[b + 1]!.text) : undefined;
-    if (va) amounts.arranged = va.value;
-    if (vb) amounts.arrived = vb.value;
-    table.rows.push({ label: `${joinWrapped(cells[a]!.text)} / ${joinWrapped(cells[b]!.text)}`, role: 'total', amounts });
-    d.fundingTables.push(table);
-    d.fundingUnit ??= unit;
-    d.rec('table-found', row.where, { what: '资金到位表' });
-    this.state = { kind: 'arrival', table };
-    return true;
-  }
 
-  private arrivalRow(row: Row, table: FundingTable): void {
-    const d = this.draft;
-    const cells = nonEmptyTexts(row);
-    const labels = cells.filter((c) => !NUM_CELL.test(c.text));
-    const pair = labels.length === 2 && moneyLabel(labels[0]!.text) === moneyLabel(labels[1]!.text);
-    const single = labels.length === 1 && sourceKindOf(moneyLabel(labels[0]!.text), false) !== undefined;
-    if (!pair && !single) {
-      this.state = { kind: 'none' };
-      this.row(row, [row], 0);
-      return;
-    }
-    const amounts: Partial<Record<AmountColumn, string>> = {};
-    // The amount right after each label belongs to its column (arranged first, arrived second).
-    const idx = (c: Cell): number => row.cells.indexOf(c);
-    labels.forEach((lab, k) => {
-      const next = row.cells[idx(lab) + 1];
-      const fig = next ? parseFigure(next.text) : undefined;
-      if (fig) amounts[k === 0 ? 'arranged' : 'arrived'] = fig.value;
-    });
-    const label = moneyLabel(labels[0]!.text);
-    const frow: FundingRow = { label: joinWrapped(labels[0]!.text).replace(/[\s\u3000]+/gu, ''), role: 'item', amounts };
-    const sk = sourceKindOf(label, this.provincial());
-    if (sk) frow.sourceKind = sk;
-    table.rows.push(frow);
-    d.rec('funding-row', labels[0]!.where, { label });
-  }
 
   // -------------------------------------------------------------------------------------------
   // 总分
@@ -1075,174 +755,4 @@ export class TableConverter {
 
   // -------------------------------------------------------------------------------------------
   // 部门整体支出绩效评价基础数据表
-
-  private departmentHeader(row: Row, cells: Cell[]): boolean {
-    const d = this.draft;
-    const keys = row.cells.map((c) => headerKey(c.text));
-    // 财政供养人员情况 | 编制数 | 实际在职人数 | 控制率
-    const staffActual = /在职人数|在职人员|在编人数|实有人数|在岗人数/;
-    if (keys.some((k) => /^编制数/.test(k)) && keys.some((k) => staffActual.test(k) || /控制率/.test(k))) {
-      const cols = new Map<'authorized' | 'actual' | 'rate' | 'retired', number>();
-      keys.forEach((k, i) => {
-        if (/^编制数/.test(k)) cols.set('authorized', i);
-        else if (staffActual.test(k)) cols.set('actual', i);
-        else if (/控制率/.test(k)) cols.set('rate', i);
-        else if (/离退休/.test(k)) cols.set('retired', i);
-      });
-      const actualCol = cols.get('actual');
-      d.staffing ??= {};
-      if (actualCol !== undefined) d.staffing.actualLabel = joinWrapped(row.cells[actualCol]!.text);
-      d.level = 'department';
-      d.hasTable = true;
-      this.state = { kind: 'staffing', cols, width: row.cells.length };
-      d.rec('department-staffing', row.where);
-      return true;
-    }
-    // 经费控制情况（万元）| 2022年决算数 | 2023年预算数 | 2023年决算数
-    const expenseCols = row.cells
-      .map((c, i) => ({ c, i, col: c.text === '' ? undefined : expenseColumn(c.text) }))
-      .filter((x) => x.col !== undefined);
-    if (expenseCols.length >= 2 && (keys.some((k) => /经费控制/.test(k)) || expenseCols.length >= 2)) {
-      const unit = cells.map((c) => unitIn(c.text)).find((u) => u !== undefined) ?? '万元';
-      const columns = expenseCols.map(({ c, i, col }) => {
-        const key = `${col!.stage}${col!.year ?? i}`;
-        const out: { key: string; label: string; stage: 'budget' | 'final'; year?: number } = { key, label: joinWrapped(c.text), stage: col!.stage };
-        if (col!.year !== undefined) out.year = col!.year;
-        return { col: i, key, def: out };
-      });
-      d.expenseControl = { unit, columns: columns.map((x) => x.def), rows: [] };
-      d.level = 'department';
-      d.hasTable = true;
-      this.expenseParents = { top: undefined, numbered: undefined, last: undefined, special: undefined };
-      this.state = { kind: 'expense', columns: columns.map(({ col, key }) => ({ col, key })), width: row.cells.length };
-      d.rec('table-found', row.where, { what: '经费控制情况表' });
-      return true;
-    }
-    if (keys.some((k) => /^楼堂馆所/.test(k))) {
-      d.buildingsSeen = true;
-      d.hasTable = true;
-      this.state = { kind: 'buildings', width: row.cells.length };
-      d.rec('department-buildings', row.where);
-      return true;
-    }
-    const saving = row.cells.findIndex((c) => /^厉行节约/.test(headerKey(c.text)));
-    if (saving >= 0) {
-      const value = row.cells.slice(saving + 1).find((c) => c.text !== '' && c.text !== row.cells[saving]!.text);
-      if (value) {
-        d.savingMeasures = cleanText(value.text);
-        d.rec('department-saving', value.where);
-      }
-      d.hasTable = true;
-      this.state = { kind: 'none' };
-      return true;
-    }
-    return false;
-  }
-
-  private staffingRow(row: Row, st: Extract<State, { kind: 'staffing' }>): void {
-    const d = this.draft;
-    const offset = alignOffset(row, st.width, this.ctx.format);
-    const s = (d.staffing ??= {});
-    let any = false;
-    for (const [field, ci] of st.cols) {
-      const c = row.cells[ci + offset];
-      if (!c || c.text === '') continue;
-      if (field === 'rate') {
-        const p = c.numeric !== undefined ? this.rateFromNumber(c.numeric) : parsePercent(c.text);
-        if (p) {
-          s.printedControlRate = p;
-          any = true;
-        }
-        continue;
-      }
-      const f = c.numeric !== undefined ? { value: c.numeric } : parseFigure(c.text);
-      if (!f) continue;
-      any = true;
-      if (field === 'authorized') s.authorized = f.value;
-      else if (field === 'actual') s.actual = f.value;
-      else s.retired = f.value;
-    }
-    if (!any) d.skip('unused-row', row.where, { text: nonEmptyTexts(row).map((c) => c.text).join(' | ') });
-    this.state = { kind: 'none' };
-  }
-
-  private expenseParents: { top?: ExpenseRow; numbered?: ExpenseRow; last?: ExpenseRow; special?: ExpenseRow } = {};
-
-  private expenseRow(row: Row, st: Extract<State, { kind: 'expense' }>): void {
-    const d = this.draft;
-    const ec = d.expenseControl!;
-    const offset = alignOffset(row, st.width, this.ctx.format);
-    const labelCell = row.cells.slice(0, Math.max(1, (st.columns[0]?.col ?? 1) + offset)).find((c) => c.text !== '');
-    if (!labelCell) return;
-    const label = expenseLabel(labelCell.text);
-    const values: Record<string, string> = {};
-    for (const { col, key } of st.columns) {
-      const c = row.cells[col + offset];
-      if (!c || c.text === '' || isBlankValue(c.text)) continue;
-      const f = c.numeric !== undefined ? { value: c.numeric } : parseFigure(c.text);
-      if (f) values[key] = f.value;
-      else d.skipWarn('unplaced-value', c.where, { text: c.text });
-      if (c.formula) d.rec('formula-cached', c.where);
-    }
-    const p = this.expenseParents;
-    const numbered = /^([0-9]+[、.．]|[(（][0-9一二三四五六七八九十]+[)）])/u.test(label);
-    const subItem = /^其中/.test(label);
-    let kind: ExpenseRowKind = expenseKind(label) ?? 'other';
-    if (kind === 'other' && p.special && !numbered && !subItem && !EXPENSE_TOP.has(kind)) {
-      kind = /^其他/.test(label) ? 'other' : 'special-fund';
-    }
-    let parent: ExpenseRow | undefined;
-    const wanted = EXPENSE_PARENT[kind];
-    if (EXPENSE_TOP.has(kind)) parent = undefined;
-    else if (wanted) parent = [...ec.rows].reverse().find((r) => r.kind === wanted);
-    else if (p.special) parent = p.special;
-    else if (subItem || (labelCell.indent ?? 0) > (p.last ? 0 : 0)) parent = p.numbered ?? p.top;
-    else parent = p.top;
-    const base = EXPENSE_ID[kind] ?? 'row';
-    const er: ExpenseRow = { id: d.uniqueId(base), label, kind, values };
-    if (parent) er.parent = parent.id;
-    ec.rows.push(er);
-    if (EXPENSE_TOP.has(kind)) {
-      p.top = er;
-      p.numbered = undefined;
-      p.special = undefined;
-    } else if (numbered) {
-      p.numbered = er;
-      p.special = kind === 'own-special-total' ? er : undefined;
-    }
-    p.last = er;
-    d.rec('department-expense', labelCell.where, { label });
-  }
-
-  private buildingRow(row: Row, cells: Cell[]): void {
-    const d = this.draft;
-    const name = cells[0];
-    if (!name || NUM_CELL.test(name.text)) {
-      if (cells.length > 0) d.skip('unused-row', row.where, { text: cells.map((c) => c.text).join(' | ') });
-      return;
-    }
-    const nums = row.cells.slice(row.cells.indexOf(name) + 1).map((c) => c.text);
-    const dec = (i: number): string | undefined => (nums[i] ? parseFigure(nums[i]!)?.value : undefined);
-    const pct = (i: number): string | undefined => (nums[i] ? parsePercent(nums[i]!) : undefined);
-    const b: BuildingProject = { name: joinWrapped(name.text) };
-    const set = (k: Exclude<keyof BuildingProject, 'name'>, v: string | undefined): void => {
-      if (v !== undefined) b[k] = v;
-    };
-    set('approvedArea', dec(0));
-    set('actualArea', dec(1));
-    set('printedScaleRate', pct(2));
-    set('budgetInvestment', dec(3));
-    set('actualInvestment', dec(4));
-    set('printedInvestmentRate', pct(5));
-    const clean = b;
-    d.buildings.push(clean);
-    d.rec('department-buildings', row.where);
-  }
-
-  /** Indicator categories found, for callers that infer the level. */
-  categories(): Set<IndicatorCategory> {
-    const out = new Set<IndicatorCategory>();
-    for (const n of this.draft.indicators) if (n.category) out.add(n.category);
-    return out;
-  }
 }
