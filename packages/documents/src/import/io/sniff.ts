@@ -49,11 +49,11 @@ export function sniff(bytes: Uint8Array, fileName: string, limits: ImportLimits)
     const names = new Set(listing.entries.map((e) => e.name));
     if (names.has('xl/workbook.xml')) return { kind: 'xlsx' };
     if (names.has('word/document.xml')) return { kind: 'docx' };
-    if (names.has('mimetype')) return { kind: 'zip-other', what: 'OpenDocument（WPS / LibreOffice 格式）' };
-    if (names.has('ppt/presentation.xml')) return { kind: 'zip-other', what: 'PowerPoint 演示文稿' };
+    if (names.has('mimetype')) return { kind: 'zip-other', what: 'OpenDocument 文件（WPS / LibreOffice 格式）；请用 WPS 或 Excel / Word 另存为 .xlsx 或 .docx' };
+    if (names.has('ppt/presentation.xml')) return { kind: 'zip-other', what: 'PowerPoint 演示文稿；请把其中的表格复制到 Excel 后导入' };
     if (ext === 'xlsx') return { kind: 'xlsx' };
     if (ext === 'docx') return { kind: 'docx' };
-    return { kind: 'zip-other', what: 'zip 压缩包' };
+    return { kind: 'zip-other', what: 'zip 压缩包；请先解压，再分别导入其中的 .xlsx 或 .docx' };
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { kind: 'pdf' };
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { kind: 'rtf' };
