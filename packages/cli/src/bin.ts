@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** @module The `jixiao` command: one file per command under commands/. Data to stdout, errors to stderr. */
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerRules } from './commands/rules.js';
 import { registerScore } from './commands/score.js';
 import { registerTargets } from './commands/targets.js';
@@ -17,6 +18,7 @@ program
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 registerScore(program);
+registerAudit(program);
 registerValidate(program);
 registerRules(program);
 registerTargets(program);

@@ -4,6 +4,7 @@ export * from './model/index.js';
 export * from './targets/index.js';
 export * from './rulesets/index.js';
 export * from './scoring/index.js';
+export * from './audit/index.js';
 export { generateProvince, SeededRandom } from './generate/province.js';
 export type { ProvinceOptions } from './generate/province.js';
 export * from './workflow/index.js';
