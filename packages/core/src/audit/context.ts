@@ -146,6 +146,9 @@ export class AuditContext {
   readonly roots: NodeInfo[][] = [];
   private readonly pending: Pending[] = [];
   private readonly maxTolerance: Dec;
+  /** The rule set's "target set too low" factors, parsed once. */
+  readonly tooLowFactor: Dec;
+  readonly tooHighFactor: Dec;
 
   constructor(
     readonly doc: EvaluationDocument,
@@ -154,6 +157,8 @@ export class AuditContext {
     readonly history: readonly EvaluationDocument[],
   ) {
     this.maxTolerance = Dec.of(rs.tolerance.max);
+    this.tooLowFactor = Dec.of(rs.quantitative.targetTooLowFactor);
+    this.tooHighFactor = Dec.of(rs.quantitative.targetTooHighFactor);
     this.walk();
   }
 
@@ -261,7 +266,7 @@ export class AuditContext {
     let cursor = 0;
     let byPath: Map<string, ScoredItem> | undefined;
     /** The report lists the nodes in the same depth-first order; align by id and depth, by path if that ever fails. */
-    const itemFor = (node: IndicatorNode, depth: number, path: () => string): ScoredItem | undefined => {
+    const itemFor = (node: IndicatorNode, depth: number, slot: number, rootsPath: string, up: NodeInfo | undefined): ScoredItem | undefined => {
       if (!byPath) {
         const it = items[cursor];
         if (it && it.id === node.id && it.depth === depth && it.name === node.name) {
@@ -270,13 +275,11 @@ export class AuditContext {
         }
         byPath = new Map(items.map((x) => [x.path, x]));
       }
-      return byPath.get(path());
+      return byPath.get(up ? `${up.path}.children[${slot}]` : `${rootsPath}[${slot}]`);
     };
 
     const visit = (node: IndicatorNode, slot: number, rootsPath: string, depth: number, tree: number, project: EmbeddedProject | undefined, up: NodeInfo | undefined): NodeInfo => {
-      const index = this.nodes.length;
-      const item = itemFor(node, depth, () => (up ? `${up.path}.children[${slot}]` : `${rootsPath}[${slot}]`));
-      const info = new NodeInfo(node, up, slot, rootsPath, index, depth, tree, project, item);
+      const info = new NodeInfo(node, up, slot, rootsPath, this.nodes.length, depth, tree, project, itemFor(node, depth, slot, rootsPath, up));
       this.nodes.push(info);
       const kids = node.children;
       if (kids) for (let i = 0; i < kids.length; i++) info.children.push(visit(kids[i]!, i, rootsPath, depth + 1, tree, project, info).index);

@@ -107,15 +107,15 @@ const CONTROL_ZH: Readonly<Record<string, string>> = {
 };
 
 const FAMILY_READING_ZH: Readonly<Record<string, string>> = {
-  improve: '“逐步提高”类定性表述',
-  reduce: '“逐步降低”类定性表述',
-  stable: '“保持稳定”类定性表述',
-  'long-term': '“长期”类定性表述',
-  effective: '“效果明显”类定性表述',
-  achieved: '“达成/完成”类定性表述',
-  partly: '“部分完成”类定性表述',
-  'not-achieved': '“未完成”类定性表述',
-  unparsed: '无法解析为可度量的指标值',
+  improve: '趋势性的定性表述（如“逐步提高”“持续向好”）',
+  reduce: '趋势性的定性表述（如“逐步降低”“不断减少”）',
+  stable: '定性表述（如“保持稳定”）',
+  'long-term': '定性表述（如“长期”“长期有效”）',
+  effective: '定性表述（如“效果明显”）',
+  achieved: '定性表述（如“完成”“达到要求”）',
+  partly: '定性表述（如“部分完成”）',
+  'not-achieved': '定性表述（如“未完成”）',
+  unparsed: '无法解析为数值、比率或时限的文字',
 };
 
 /** Where an amount was stated, read from the JSON path that keys it. */
@@ -144,7 +144,7 @@ function sourceList(f: Figures): string {
 const HIST_REASON_ZH: Readonly<Record<string, string>> = {
   'not-earlier': '年度不早于本年度',
   'other-organisation': '单位不同',
-  'other-project': '项目不同',
+  'other-project': '评价对象（部门整体或项目）不同',
 };
 
 export const CHECKS = {
@@ -455,7 +455,7 @@ export const CHECKS = {
     titleEn: 'Score could not be computed',
     checks: '指标无法按规则计算（无指标值、实际值不可比等），所印得分按原样计入总分。',
     checksEn: 'Nothing to compute the score from (no target, incomparable actual): the printed score is taken as given.',
-    message: (f) => `无法按规则核算，所印得分${v(f, 'printed')}分按原样计入：${v(f, 'explanation')}`,
+    message: (f) => (has(f, 'explanation') ? `无法按规则核算：${v(f, 'explanation')}` : `无法按规则核算，所印得分${v(f, 'printed')}分按原样计入。`),
     messageEn: (f) => `Not computable; printed score ${v(f, 'printed')} taken as given.`,
     suggestion: () => '补充可度量的指标值和实际完成值，以便核算得分。',
   },

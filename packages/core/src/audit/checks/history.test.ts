@@ -79,3 +79,16 @@ describe('HIST-IGNORED', () => {
     expect(codes(doc, { history: [other, later, project] })).not.toContain('HIST-TARGET-BELOW-LAST');
   });
 });
+
+describe('history of another object of evaluation', () => {
+  it('a department report is not compared with a project report of the same organisation', () => {
+    const doc = parse(cleanInput());
+    const department = lastYear((d) => {
+      d.header.level = 'department';
+      delete d.header.projectName;
+      d.funding!.tables![0]!.rows[0]!.amounts = { annualBudget: '10', executed: '10' };
+    });
+    expect(withCode(doc, 'HIST-IGNORED', { history: [department] })[0]!.message).toContain('评价对象');
+    expect(codes(doc, { history: [department] })).not.toContain('HIST-MONEY-CHANGE');
+  });
+});

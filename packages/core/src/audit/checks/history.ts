@@ -42,7 +42,7 @@ function pickPrevious(ctx: AuditContext): EvaluationDocument | undefined {
     const reason =
       normName(h.header.organisation) !== normName(doc.header.organisation)
         ? 'other-organisation'
-        : doc.header.projectName !== undefined && h.header.projectName !== undefined && normName(h.header.projectName) !== normName(doc.header.projectName)
+        : !sameObject(doc, h)
           ? 'other-project'
           : h.header.year >= doc.header.year
             ? 'not-earlier'
@@ -54,6 +54,15 @@ function pickPrevious(ctx: AuditContext): EvaluationDocument | undefined {
     if (!best || h.header.year > best.header.year) best = h;
   });
   return best;
+}
+
+/** Same object of evaluation: the whole department, or the same project (by normalised name). */
+function sameObject(a: EvaluationDocument, b: EvaluationDocument): boolean {
+  if (a.header.level !== b.header.level) return false;
+  if (a.header.level === 'department') return true;
+  const x = a.header.projectName;
+  const y = b.header.projectName;
+  return x !== undefined && y !== undefined && normName(x) === normName(y);
 }
 
 interface Comparable {

@@ -413,6 +413,7 @@ function checkSurvey(ctx: AuditContext, mentions: readonly Mention[]): void {
 const RATE_TAIL = /(预算执行率|执行率|资金到位率|到位率)(为|达|达到|是)?$/;
 
 function checkRates(ctx: AuditContext, mentions: readonly Mention[]): void {
+  if (!mentions.some((m) => m.figure.percent && m.project === undefined)) return;
   const { doc } = ctx;
   const total = mainFundingTable(doc)?.rows.find((r) => r.role === 'total');
   const budget = dec(total?.amounts.annualBudget);

@@ -25,9 +25,14 @@ export function checkQuality(ctx: AuditContext): void {
   checkCopiedProjects(ctx);
 }
 
+/** Only text with an operator or a bound word can be an expression; anything else need not be parsed for this check. */
+const MAYBE_EXPRESSION = /[≥≧>＞≤≦<＜=＝═﹦]|以上|以下|以内|不低于|不少于|不超过|不高于|至少|至多|超过|低于/;
+
 function checkTargetAndActual(ctx: AuditContext, n: NodeInfo, evaluating: boolean): void {
   const target = ctx.target(n);
-  const actual = ctx.actual(n);
+  const actualText = n.node.actual;
+  const hasActual = actualText !== undefined && actualText.trim() !== '';
+  const actual = hasActual && MAYBE_EXPRESSION.test(actualText) ? ctx.actual(n) : undefined;
   const location = () => ctx.location(n.index);
   if (target) {
     if (target.kind === 'qualitative' && VAGUE.has(target.family)) {
@@ -37,8 +42,8 @@ function checkTargetAndActual(ctx: AuditContext, n: NodeInfo, evaluating: boolea
     } else if ((target.kind === 'threshold' || target.kind === 'exact' || target.kind === 'range') && !target.percent && target.unit === undefined && !n.node.unit) {
       ctx.add('SMART-NO-UNIT', `${n.path}.target`, location(), {}, { target: n.node.target! });
     }
-    if (!actual && evaluating) ctx.add('SMART-MISSING-ACTUAL', `${n.path}.actual`, location(), {}, { target: n.node.target! });
-  } else if ((n.weight !== undefined || n.printed !== undefined || actual) && !n.criterion) {
+    if (!hasActual && evaluating) ctx.add('SMART-MISSING-ACTUAL', `${n.path}.actual`, location(), {}, { target: n.node.target! });
+  } else if ((n.weight !== undefined || n.printed !== undefined || hasActual) && !n.criterion) {
     ctx.add('SMART-MISSING-TARGET', `${n.path}.target`, location(), {});
   }
   if (actual?.kind === 'expression') {
@@ -109,18 +114,28 @@ function hasCategoryBelow(ctx: AuditContext, root: NodeInfo, group: readonly Ind
 }
 
 function checkDuplicates(ctx: AuditContext, tree: number): void {
-  const seen = new Map<string, NodeInfo>();
+  // Keyed by name, then by sub-project: the same name for two sub-projects is two indicators.
+  const seen = new Map<string, NodeInfo | Map<string, NodeInfo>>();
   for (const n of ctx.nodes) {
     if (n.tree !== tree || !n.leaf || !n.substantive) continue;
     const name = ctx.norm(n);
     if (name.length < 2) continue;
-    const key = `${n.node.subProject ?? ''}\u0000${name}`;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, n);
+    const sp = n.node.subProject ?? '';
+    const slot = seen.get(name);
+    let first: NodeInfo | undefined;
+    if (slot === undefined) {
+      seen.set(name, sp === '' ? n : new Map([[sp, n]]));
       continue;
     }
-    ctx.add('SMART-DUPLICATE', `${n.path}.name`, ctx.location(n.index), {}, { name: n.node.name.trim(), other: ctx.location(first.index) });
+    if (slot instanceof Map) {
+      first = slot.get(sp);
+      if (!first) slot.set(sp, n);
+    } else if ((slot.node.subProject ?? '') === sp) {
+      first = slot;
+    } else {
+      seen.set(name, new Map([[slot.node.subProject ?? '', slot], [sp, n]]));
+    }
+    if (first) ctx.add('SMART-DUPLICATE', `${n.path}.name`, ctx.location(n.index), {}, { name: n.node.name.trim(), other: ctx.location(first.index) });
   }
 }
 
@@ -132,30 +147,39 @@ const COPY_MIN_MATCHES = 2;
 interface CopyLeaf {
   node: NodeInfo;
   name: string;
-  key: string | undefined;
+  key: string;
+  distinctive: boolean;
 }
 
 /** Same indicator set reused across embedded projects of one document (seed 001: 智慧监管平台 repeats 玉石). */
 function checkCopiedProjects(ctx: AuditContext): void {
   const projects = ctx.doc.projects;
   if (projects.length < 2) return;
-  const perProject: CopyLeaf[][] = projects.map((_, i) =>
-    ctx.nodes
-      .filter((n) => n.tree === i + 1 && n.leaf && n.substantive && n.node.target)
-      .map((n) => ({ node: n, name: ctx.norm(n), key: targetKey(ctx, n) })),
-  );
-  // A name found in three or more projects is boilerplate.
+  const perProject: CopyLeaf[][] = projects.map(() => []);
+  for (const n of ctx.nodes) {
+    if (n.tree === 0 || !n.leaf || !n.substantive || !n.node.target) continue;
+    const key = targetKey(ctx, n);
+    if (key !== undefined) perProject[n.tree - 1]!.push({ node: n, name: ctx.norm(n), key, distinctive: true });
+  }
+  // A name found in three or more projects, or a name every project carries, is boilerplate.
   const frequency = new Map<string, number>();
   for (const leaves of perProject) for (const name of new Set(leaves.map((l) => l.name))) frequency.set(name, (frequency.get(name) ?? 0) + 1);
-  const distinctive = (l: CopyLeaf) => (frequency.get(l.name) ?? 0) < 3 && !BOILERPLATE.some((b) => l.name.endsWith(b));
+  for (const leaves of perProject) {
+    for (const l of leaves) l.distinctive = (frequency.get(l.name) ?? 0) < 3 && !BOILERPLATE.some((b) => l.name.endsWith(b));
+  }
+  // Distinctive leaves of each project by target key, to compare like with like only.
+  const byKey = perProject.map((leaves) => {
+    const m = new Map<string, CopyLeaf[]>();
+    for (const l of leaves) if (l.distinctive) m.set(l.key, [...(m.get(l.key) ?? []), l]);
+    return m;
+  });
   for (let j = 1; j < projects.length; j++) {
     let best: { source: number; matches: CopyLeaf[] } | undefined;
     for (let i = 0; i < j; i++) {
       const matches: CopyLeaf[] = [];
       for (const b of perProject[j]!) {
-        if (!distinctive(b)) continue;
-        const hit = perProject[i]!.some((a) => distinctive(a) && sameIndicator(a, b));
-        if (hit) matches.push(b);
+        if (!b.distinctive) continue;
+        if ((byKey[i]!.get(b.key) ?? []).some((a) => sameIndicator(a, b))) matches.push(b);
       }
       if (matches.length >= COPY_MIN_MATCHES && (!best || matches.length > best.matches.length)) best = { source: i, matches };
     }
@@ -184,7 +208,7 @@ function targetKey(ctx: AuditContext, n: NodeInfo): string | undefined {
 }
 
 function sameIndicator(a: CopyLeaf, b: CopyLeaf): boolean {
-  if (a.key === undefined || a.key !== b.key) return false;
+  if (a.key !== b.key) return false;
   // A qualitative target counts only with the same name; a number with a similar name.
   if (a.key.startsWith('t:')) return a.name === b.name;
   return a.name === b.name || dice(a.name, b.name) >= COPY_NAME_SIMILARITY;

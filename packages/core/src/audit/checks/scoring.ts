@@ -77,7 +77,7 @@ function hasReason(n: NodeInfo): boolean {
 /** Actual ≥ factor × target (more is better) or ≤ factor × target (less is better): the target was set too low. */
 function checkTargetTooLow(ctx: AuditContext, n: NodeInfo): void {
   const parsed = ctx.target(n);
-  if (!parsed || parsed.kind !== 'threshold') return;
+  if (!parsed || parsed.kind !== 'threshold' || !mayBeFar(ctx, parsed, n.node.actual)) return;
   const actual = ctx.actual(n);
   if (!actual || actual.kind !== 'measure' || actual.approx !== undefined) return;
   const hint = ctx.hint(n);
@@ -91,7 +91,7 @@ function checkTargetTooLow(ctx: AuditContext, n: NodeInfo): void {
   const ratio = av.div(tv, 2, 'half-up');
   if (!ratio) return;
   const tooLow =
-    direction === 'higher-better' ? av.gte(tv.times(Dec.of(q.targetTooLowFactor))) : direction === 'lower-better' ? av.lte(tv.times(Dec.of(q.targetTooHighFactor))) : false;
+    direction === 'higher-better' ? av.gte(tv.times(ctx.tooLowFactor)) : direction === 'lower-better' ? av.lte(tv.times(ctx.tooHighFactor)) : false;
   if (!tooLow) return;
   ctx.add('SCORE-TARGET-TOO-LOW', n.path, ctx.location(n.index), {
     target: n.node.target ?? '',
@@ -99,6 +99,25 @@ function checkTargetTooLow(ctx: AuditContext, n: NodeInfo): void {
     ratio: ratio.toString(),
     factor: direction === 'higher-better' ? q.targetTooLowFactor : q.targetTooHighFactor,
   }, { direction });
+}
+
+const LEADING_NUMBER = /^\s*(\d+(?:\.\d+)?)\s*(.*?)\s*$/;
+
+/**
+ * A cheap look before parsing the actual: when it is a plain number in the target's own unit, it is
+ * clearly neither ≥ factor × target nor ≤ factor × target, the check is decided without the parser.
+ */
+function mayBeFar(ctx: AuditContext, t: ThresholdTarget, actualText: string | undefined): boolean {
+  if (actualText === undefined) return false;
+  const m = LEADING_NUMBER.exec(actualText);
+  if (!m) return true;
+  const unit = t.percent ? '%' : t.unit;
+  if (unit === undefined || m[2] !== unit) return true;
+  const value = Dec.parse(m[1]!);
+  if (!value) return true;
+  const low = t.value.times(ctx.tooHighFactor);
+  const high = t.value.times(ctx.tooLowFactor);
+  return value.lte(low) || value.gte(high);
 }
 
 /** Target and actual values in the same unit, or undefined when they are not comparable. */
