@@ -2,6 +2,8 @@
 /** @module The `jixiao` command: one file per command under commands/. Data to stdout, errors to stderr. */
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerRules } from './commands/rules.js';
 import { registerScore } from './commands/score.js';
 import { registerTargets } from './commands/targets.js';
@@ -19,6 +21,8 @@ program
 
 registerScore(program);
 registerAudit(program);
+registerImport(program);
+registerExport(program);
 registerValidate(program);
 registerRules(program);
 registerTargets(program);

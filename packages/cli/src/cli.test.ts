@@ -123,3 +123,46 @@ describe('jixiao demo', () => {
     expect(r.out).toContain('99.3');
   });
 });
+
+describe('jixiao import and export', () => {
+  const seedText = fileURLToPath(new URL('../../documents/test/inputs/seeds/000_276cc1fcb4b580db.txt', import.meta.url));
+
+  it('imports a seed text to the interchange format with its report (--json)', () => {
+    const r = run('import', seedText, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.document.schemaVersion).toBe(1);
+    expect(json.document.meta.printedTotal).toBe('98.4');
+    expect(json.report.format).toBe('text');
+    expect(Array.isArray(json.report.recognised)).toBe(true);
+  });
+
+  it('writes one JSON per document with --out, and exits 2 when a file cannot be imported', () => {
+    const out = join(tmp, 'imported');
+    const bad = join(tmp, 'old.xls');
+    writeFileSync(bad, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]));
+    const r = run('import', seedText, bad, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('000_276cc1fcb4b580db.json');
+    expect(r.err).toContain('old.xls');
+    const again = run('score', join(out, '000_276cc1fcb4b580db.json'), '--json');
+    expect(JSON.parse(again.out).total).toBe('98.4');
+  });
+
+  it('scores and audits a text file directly, importing it first', () => {
+    expect(JSON.parse(run('score', seedText, '--json').out).total).toBe('98.4');
+    const audit = run('audit', seedText, '--json');
+    expect(audit.code).toBe(1);
+    expect(JSON.parse(audit.out).findings.map((f: { code: string }) => f.code)).toContain('ARITH-EXEC-RATE');
+  });
+
+  it('exports the 自评表 and 自评报告 that import back to the same score', () => {
+    const xlsx = join(tmp, 'out.xlsx');
+    const docx = join(tmp, 'out.docx');
+    expect(run('export', seed('000'), '--xlsx', '--out', xlsx).code).toBe(0);
+    expect(run('export', seed('000'), '--docx', '--out', docx).code).toBe(0);
+    expect(JSON.parse(run('score', xlsx, '--json').out).total).toBe('98.4');
+    expect(JSON.parse(run('score', docx, '--json').out).total).toBe('98.4');
+    expect(run('export', seed('000')).code).toBe(1);
+  });
+});

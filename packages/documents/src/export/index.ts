@@ -5,3 +5,4 @@ export { exportPdf } from './pdf.js';
 export { exportHtml } from './html.js';
 export { ExportError, EXPORT_ERROR_CODES } from './types.js';
 export type { ExportErrorCode, ExportFinding, ExportOptions, ExportScoring, PdfConverter, PdfExportOptions } from './types.js';
+export { exportOptionsFrom, exportScoringFrom, exportFindingsFrom } from './from-core.js';
