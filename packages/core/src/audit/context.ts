@@ -140,6 +140,22 @@ export class NodeInfo {
   }
 }
 
+const ruleFigureCache = new WeakMap<RuleSet, { maxTolerance: Dec; tooLowFactor: Dec; tooHighFactor: Dec }>();
+
+/** The rule set's figures the checks use, parsed once per rule set object. */
+function ruleFigures(rs: RuleSet): { maxTolerance: Dec; tooLowFactor: Dec; tooHighFactor: Dec } {
+  let hit = ruleFigureCache.get(rs);
+  if (!hit) {
+    hit = {
+      maxTolerance: Dec.of(rs.tolerance.max),
+      tooLowFactor: Dec.of(rs.quantitative.targetTooLowFactor),
+      tooHighFactor: Dec.of(rs.quantitative.targetTooHighFactor),
+    };
+    ruleFigureCache.set(rs, hit);
+  }
+  return hit;
+}
+
 export class AuditContext {
   readonly nodes: NodeInfo[] = [];
   /** Root nodes per tree (0 = main, i + 1 = projects[i]). */
@@ -156,9 +172,10 @@ export class AuditContext {
     readonly report: ScoreReport,
     readonly history: readonly EvaluationDocument[],
   ) {
-    this.maxTolerance = Dec.of(rs.tolerance.max);
-    this.tooLowFactor = Dec.of(rs.quantitative.targetTooLowFactor);
-    this.tooHighFactor = Dec.of(rs.quantitative.targetTooHighFactor);
+    const figures = ruleFigures(rs);
+    this.maxTolerance = figures.maxTolerance;
+    this.tooLowFactor = figures.tooLowFactor;
+    this.tooHighFactor = figures.tooHighFactor;
     this.walk();
   }
 

@@ -60,8 +60,21 @@ const FIELD_ORDER = [
 const FIELD_RANK = new Map(FIELD_ORDER.map((k, i) => [k, i]));
 const UNKNOWN_FIELD = FIELD_ORDER.length;
 
+const sortKeys = new Map<string, readonly number[]>();
+
+/** `rankPath` cached: the same path shapes recur across the documents of a data set. */
+function sortKey(path: string): readonly number[] {
+  let hit = sortKeys.get(path);
+  if (hit === undefined) {
+    if (sortKeys.size > 50_000) sortKeys.clear();
+    hit = rankPath(path);
+    sortKeys.set(path, hit);
+  }
+  return hit;
+}
+
 /** Ranks of a JSON path's steps: `$.funding.tables[0].rows[2]` → [rank(funding), rank(tables), 0, rank(rows), 2]. */
-function sortKey(path: string): number[] {
+function rankPath(path: string): number[] {
   const out: number[] = [];
   let i = path.startsWith('$') ? 1 : 0;
   while (i < path.length) {
