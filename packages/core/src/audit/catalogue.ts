@@ -1,4 +1,5 @@
 /** @module The check catalogue: what each audit code checks, for documentation and the UI, and its Markdown rendering. */
+import { Dec } from '../decimal/index.js';
 import { HISTORY_THRESHOLDS } from './checks/history.js';
 import { CHECKS } from './messages.js';
 import type { CheckCode } from './messages.js';
@@ -61,7 +62,7 @@ function cell(text: string): string {
 }
 
 function pct(fraction: string): string {
-  return `${Math.round(Number(fraction) * 100)}%`;
+  return `${Dec.of(fraction).times(Dec.HUNDRED).toString()}%`;
 }
 
 /** The JSON shape of a finding: what `jixiao audit --json` prints. */
