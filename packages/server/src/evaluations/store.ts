@@ -1,0 +1,345 @@
+/**
+ * @module Evaluation storage commands. Each runs inside the caller's transaction and writes the
+ * document, the query columns, the indicator rows, a version snapshot and the audit event together.
+ */
+import { isEditable, STATE_LABELS } from '@jixiao/core';
+import type { EvaluationDocument } from '@jixiao/core';
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { recordEvent } from '../audit-trail/events.js';
+import type { AuditAction } from '../audit-trail/events.js';
+import { uuidv7 } from '../db/ids.js';
+import type { DB, EvaluationStatus } from '../db/types.js';
+import type { AuthUser } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { allow } from '../permissions/policy.js';
+import type { ActionOf, EvaluationSubject } from '../permissions/policy.js';
+import { analyse } from './analysis.js';
+import type { Analysis } from './analysis.js';
+import { diffJson } from './diff.js';
+
+type Tx = Transaction<DB> | Kysely<DB>;
+
+export interface Actor {
+  region: string;
+  id: string;
+  requestId?: string | undefined;
+}
+
+/** The stored row as commands need it (without the large json columns unless asked). */
+export interface StoredEvaluation {
+  region: string;
+  id: string;
+  orgId: string;
+  orgPath: string;
+  status: EvaluationStatus;
+  version: number;
+  updatedAt: Date;
+  updatedBy: string;
+  updatedByName: string;
+  createdBy: string;
+}
+
+export function subjectOf(e: StoredEvaluation): EvaluationSubject {
+  return { type: 'evaluation', region: e.region, orgId: e.orgId, orgPath: e.orgPath, status: e.status, createdBy: e.createdBy };
+}
+
+/** Reads the row (not deleted), optionally locking it for the rest of the transaction. */
+export async function findEvaluation(tx: Tx, region: string, id: string, options: { lock?: boolean } = {}): Promise<StoredEvaluation | undefined> {
+  let q = tx
+    .selectFrom('evaluations as e')
+    .innerJoin('users as u', (j) => j.onRef('u.region', '=', 'e.region').onRef('u.id', '=', 'e.updated_by'))
+    .select([
+      'e.region',
+      'e.id',
+      'e.org_id',
+      'e.org_path',
+      'e.status',
+      'e.version',
+      'e.updated_at',
+      'e.updated_by',
+      'e.created_by',
+      'u.display_name as updated_by_name',
+    ])
+    .where('e.region', '=', region)
+    .where('e.id', '=', id)
+    .where('e.deleted_at', 'is', null);
+  if (options.lock) q = q.forUpdate('e');
+  const r = await q.executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    region: r.region,
+    id: r.id,
+    orgId: r.org_id,
+    orgPath: r.org_path,
+    status: r.status,
+    version: r.version,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    updatedByName: r.updated_by_name,
+    createdBy: r.created_by,
+  };
+}
+
+/** The stored document (parsed JSON, already validated when it was saved). */
+export async function loadDocument(tx: Tx, region: string, id: string): Promise<EvaluationDocument> {
+  const r = await tx
+    .selectFrom('evaluations')
+    .select('document')
+    .where('region', '=', region)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return r.document as EvaluationDocument;
+}
+
+export interface CreateInput {
+  org: { id: string; path: string };
+  document: EvaluationDocument;
+  analysis?: Analysis | undefined;
+  importBatchId?: string | undefined;
+}
+
+/** Inserts a new evaluation (status 草稿, version 1) with its indicators, first version and audit event. */
+export async function createEvaluation(tx: Tx, actor: Actor, input: CreateInput): Promise<{ id: string; version: number }> {
+  const id = uuidv7();
+  const document: EvaluationDocument = { ...input.document, id };
+  const a = input.analysis ?? analyse(document);
+  const now = new Date();
+  await tx
+    .insertInto('evaluations')
+    .values({
+      region: actor.region,
+      id,
+      org_id: input.org.id,
+      org_path: input.org.path,
+      year: document.header.year,
+      level: document.header.level,
+      stage: document.header.stage,
+      title: document.header.title,
+      rule_set: a.ruleSet,
+      total: a.total,
+      grade: a.grade,
+      errors: a.counts.error,
+      warnings: a.counts.warning,
+      infos: a.counts.info,
+      document: JSON.stringify(document),
+      score: JSON.stringify(a.score),
+      findings: JSON.stringify(a.findings),
+      import_batch_id: input.importBatchId ?? null,
+      created_by: actor.id,
+      created_at: now,
+      updated_by: actor.id,
+      updated_at: now,
+    })
+    .execute();
+  await writeIndicators(tx, actor.region, id, a, false);
+  await writeVersion(tx, actor.region, id, 1, 'draft', document, a, actor.id);
+  await recordEvent(tx, {
+    region: actor.region,
+    actorId: actor.id,
+    action: 'evaluation.create',
+    subjectType: 'evaluation',
+    subjectId: id,
+    evaluationId: id,
+    diff: {
+      title: document.header.title,
+      year: document.header.year,
+      level: document.header.level,
+      orgId: input.org.id,
+      total: a.total,
+      grade: a.grade,
+      ...(input.importBatchId ? { importBatchId: input.importBatchId } : {}),
+    },
+    requestId: actor.requestId,
+  });
+  return { id, version: 1 };
+}
+
+export interface SaveInput {
+  /** The row as locked by `findEvaluation(…, { lock: true })` in this transaction. */
+  current: StoredEvaluation;
+  /** The version the client edited; a mismatch is a conflict. */
+  expectedVersion: number;
+  document: EvaluationDocument;
+  analysis?: Analysis | undefined;
+  action: Extract<AuditAction, 'evaluation.update' | 'evaluation.rescore' | 'evidence.upload' | 'evidence.delete'>;
+  /** Extra fields for the audit event (e.g. the evidence file). */
+  note?: Record<string, unknown> | undefined;
+}
+
+export function conflict(current: StoredEvaluation, expected: number): AppError {
+  return new AppError(
+    'version-conflict',
+    `文档已被 ${current.updatedByName} 于 ${current.updatedAt.toISOString()} 修改（当前版本 ${current.version}，你编辑的是版本 ${expected}），请刷新后重试`,
+    {
+      details: {
+        currentVersion: current.version,
+        yourVersion: expected,
+        updatedBy: { id: current.updatedBy, name: current.updatedByName },
+        updatedAt: current.updatedAt.toISOString(),
+      },
+    },
+  );
+}
+
+/**
+ * Saves a new version of a document: checks the version, rescores, rewrites the indicators, keeps a
+ * snapshot and records the diff. An unchanged document is not a new version.
+ */
+export async function saveEvaluation(tx: Tx, actor: Actor, input: SaveInput): Promise<{ version: number; changed: boolean }> {
+  const { current } = input;
+  if (current.version !== input.expectedVersion) throw conflict(current, input.expectedVersion);
+  const before = await loadDocument(tx, actor.region, current.id);
+  const document: EvaluationDocument = { ...input.document, id: current.id };
+  const diff = diffJson(before, document);
+  if (diff.changes.length === 0) return { version: current.version, changed: false };
+  const a = input.analysis ?? analyse(document);
+  const version = current.version + 1;
+  const now = new Date();
+  await tx
+    .updateTable('evaluations')
+    .set({
+      year: document.header.year,
+      level: document.header.level,
+      stage: document.header.stage,
+      title: document.header.title,
+      version,
+      rule_set: a.ruleSet,
+      total: a.total,
+      grade: a.grade,
+      errors: a.counts.error,
+      warnings: a.counts.warning,
+      infos: a.counts.info,
+      document: JSON.stringify(document),
+      score: JSON.stringify(a.score),
+      findings: JSON.stringify(a.findings),
+      updated_by: actor.id,
+      updated_at: now,
+    })
+    .where('region', '=', actor.region)
+    .where('id', '=', current.id)
+    .execute();
+  await writeIndicators(tx, actor.region, current.id, a, true);
+  await writeVersion(tx, actor.region, current.id, version, current.status, document, a, actor.id);
+  await recordEvent(tx, {
+    region: actor.region,
+    actorId: actor.id,
+    action: input.action,
+    subjectType: 'evaluation',
+    subjectId: current.id,
+    evaluationId: current.id,
+    diff: { version, changes: diff.changes, truncated: diff.truncated, total: a.total, grade: a.grade, ...input.note },
+    requestId: actor.requestId,
+  });
+  return { version, changed: true };
+}
+
+async function writeIndicators(tx: Tx, region: string, evaluationId: string, a: Analysis, replace: boolean): Promise<void> {
+  if (replace) await tx.deleteFrom('indicators').where('region', '=', region).where('evaluation_id', '=', evaluationId).execute();
+  const rows = a.indicators.map((r) => ({
+    region,
+    evaluation_id: evaluationId,
+    seq: r.seq,
+    indicator_id: r.indicatorId,
+    path: r.path,
+    parent_seq: r.parentSeq,
+    project_id: r.projectId,
+    depth: r.depth,
+    leaf: r.leaf,
+    name: r.name,
+    category: r.category,
+    weight: r.weight,
+    target: r.target,
+    actual: r.actual,
+    unit: r.unit,
+    printed_score: r.printedScore,
+    computed_score: r.computedScore,
+    effective_score: r.effectiveScore,
+    review_score: r.reviewScore,
+    status: r.status,
+  }));
+  // Chunks keep each statement well under PostgreSQL's 65 535 bind parameters.
+  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('indicators').values(rows.slice(i, i + 500)).execute();
+}
+
+async function writeVersion(
+  tx: Tx,
+  region: string,
+  evaluationId: string,
+  version: number,
+  status: string,
+  document: EvaluationDocument,
+  a: Analysis,
+  actorId: string,
+): Promise<void> {
+  await tx
+    .insertInto('evaluation_versions')
+    .values({
+      region,
+      evaluation_id: evaluationId,
+      version,
+      status,
+      document: JSON.stringify(document),
+      total: a.total,
+      grade: a.grade,
+      saved_by: actorId,
+    })
+    .execute();
+}
+
+/** Soft-deletes an evaluation (only drafts are deletable; the policy says who). */
+export async function deleteEvaluation(tx: Tx, actor: Actor, current: StoredEvaluation, expectedVersion: number | undefined): Promise<void> {
+  if (expectedVersion !== undefined && current.version !== expectedVersion) throw conflict(current, expectedVersion);
+  await tx
+    .updateTable('evaluations')
+    .set({ deleted_at: sql`now()`, updated_by: actor.id, updated_at: new Date() })
+    .where('region', '=', actor.region)
+    .where('id', '=', current.id)
+    .execute();
+  await recordEvent(tx, {
+    region: actor.region,
+    actorId: actor.id,
+    action: 'evaluation.delete',
+    subjectType: 'evaluation',
+    subjectId: current.id,
+    evaluationId: current.id,
+    diff: { version: current.version, status: current.status },
+    requestId: actor.requestId,
+  });
+}
+
+/**
+ * Loads an evaluation the user may read, or answers 404 (also when it exists but is out of the
+ * user's scope: other parties' documents are not confirmed to exist). Then checks `action`, answering
+ * 403 with `refusal` (or a generic message) when the user may read but not act.
+ */
+export async function requireEvaluation(
+  tx: Tx,
+  user: AuthUser,
+  id: string,
+  action: ActionOf<'evaluation'>,
+  options: { lock?: boolean; refusal?: (e: StoredEvaluation) => string } = {},
+): Promise<StoredEvaluation> {
+  const e = await findEvaluation(tx, user.region, id, { lock: options.lock });
+  if (!e || !allow(user, 'read', subjectOf(e))) throw new AppError('not-found', '未找到该评价文档');
+  if (action !== 'read' && !allow(user, action, subjectOf(e))) {
+    throw new AppError('forbidden', options.refusal?.(e) ?? refusalFor(action, e));
+  }
+  return e;
+}
+
+function refusalFor(action: string, e: StoredEvaluation): string {
+  const state = STATE_LABELS[e.status];
+  switch (action) {
+    case 'update':
+    case 'evidence.upload':
+    case 'evidence.delete':
+      return isEditable(e.status) ? '只有本单位的填报人或单位负责人可以修改此文档' : `文档当前状态为“${state}”，不能修改`;
+    case 'delete':
+      return e.status === 'draft' ? '只有本单位的填报人或单位负责人可以删除此文档' : `文档当前状态为“${state}”，只有草稿可以删除`;
+    case 'rescore':
+      return `文档当前状态为“${state}”，你不能录入复核分（审核中由主管部门审核人录入，已审核后由财政绩效科录入）`;
+    default:
+      return '没有权限执行此操作';
+  }
+}
