@@ -3,6 +3,7 @@
  * weights adding to the rule set total, scores equal to the rule-computed ones, total and grade)
  * have no error-level finding; changing any one figure brings the matching code.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal/index.js';
@@ -242,6 +243,42 @@ describe('changing one figure brings the matching code', () => {
         expect(allCodes(input)).toContain('ARITH-TOTAL-SUM');
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('robustness', () => {
+  const damaged = ['', '/', '0', '-5', '100%', '≥', '逐步提高', '12,345.6万元', '2021年1-12月', 'x'.repeat(300)];
+  it('never throws on seeds with fields removed or replaced by odd text', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('000', '001', '002', '003', '004'),
+        fc.nat(),
+        fc.constantFrom('weight', 'declaredWeight', 'printedScore', 'target', 'actual', 'name', 'lastYearActual'),
+        fc.option(fc.constantFrom(...damaged), { nil: undefined }),
+        (id, k, field, value) => {
+          const input = JSON.parse(readFileSync(new URL(`../../fixtures/seeds/${id}.json`, import.meta.url), 'utf8')) as EvaluationDocumentInput;
+          const all: IndicatorNodeInput[] = [];
+          const walk = (nodes: readonly IndicatorNodeInput[]) => {
+            for (const n of nodes) {
+              all.push(n);
+              walk(n.children ?? []);
+            }
+          };
+          walk((input.indicators ?? []) as IndicatorNodeInput[]);
+          for (const p of input.projects ?? []) walk((p.indicators ?? []) as IndicatorNodeInput[]);
+          const target = all[k % Math.max(all.length, 1)];
+          if (target) {
+            const isDecimalField = field === 'weight' || field === 'declaredWeight' || field === 'printedScore';
+            if (field === 'name') target.name = value ?? '';
+            else if (value === undefined || (isDecimalField && !/^-?\d+(\.\d+)?$/.test(value))) delete (target as Record<string, unknown>)[field];
+            else (target as Record<string, unknown>)[field] = value;
+          }
+          const result = auditDocument(parse(input));
+          expect(result.counts.error + result.counts.warning + result.counts.info).toBe(result.findings.length);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
