@@ -544,10 +544,13 @@ export const CHECKS = {
     severity: 'warning',
     title: '缺少实际完成值',
     titleEn: 'Actual missing',
-    checks: '自评或评价阶段，设有年度指标值的指标没有实际完成值。',
-    checksEn: 'In a self-evaluation or evaluation, an indicator with a target has no actual.',
-    message: (f) => `年度指标值“${v(f, 'target')}”，未填写实际完成值。`,
-    messageEn: (f) => `Target "${v(f, 'target')}" has no actual.`,
+    checks: '自评或评价阶段，设有年度指标值的指标没有实际完成值（一个指标体系中大多数指标都缺少时，合并为一条）。',
+    checksEn: 'In a self-evaluation or evaluation, an indicator with a target has no actual (one finding per tree when most of its indicators lack one).',
+    message: (f) =>
+      has(f, 'missing')
+        ? `${v(f, 'total')}项设有年度指标值的指标中，${v(f, 'missing')}项未填写实际完成值（如${v(f, 'examples')}）。`
+        : `年度指标值“${v(f, 'target')}”，未填写实际完成值。`,
+    messageEn: (f) => (has(f, 'missing') ? `${v(f, 'missing')} of ${v(f, 'total')} indicators with a target have no actual.` : `Target "${v(f, 'target')}" has no actual.`),
     suggestion: () => '填写实际完成值并附佐证材料；未完成的应写明实际数并说明原因。',
   },
   'SMART-MISSING-TARGET': {
@@ -555,10 +558,13 @@ export const CHECKS = {
     severity: 'warning',
     title: '缺少年度指标值',
     titleEn: 'Target missing',
-    checks: '产出、效益、满意度、成本类指标设有分值、得分或实际值，却没有年度指标值。',
-    checksEn: 'An output, benefit, satisfaction or cost indicator has a weight, score or actual but no target.',
-    message: () => '未填写年度指标值，无法判断完成程度。',
-    messageEn: () => 'No target: completion cannot be judged.',
+    checks: '产出、效益、满意度、成本类指标设有分值、得分或实际值，却没有年度指标值（一个指标体系中大多数指标都缺少时，合并为一条）。',
+    checksEn: 'An output, benefit, satisfaction or cost indicator has a weight, score or actual but no target (one finding per tree when most of its indicators lack one).',
+    message: (f) =>
+      has(f, 'missing')
+        ? `${v(f, 'total')}项指标中，${v(f, 'missing')}项未填写年度指标值（如${v(f, 'examples')}），无法判断完成程度。`
+        : '未填写年度指标值，无法判断完成程度。',
+    messageEn: (f) => (has(f, 'missing') ? `${v(f, 'missing')} of ${v(f, 'total')} indicators have no target.` : 'No target: completion cannot be judged.'),
     suggestion: () => '按申报的绩效目标填写年度指标值。',
   },
   'SMART-GOAL-AS-NAME': {

@@ -182,3 +182,24 @@ describe('SMART-COPIED-PROJECT', () => {
     expect(codes(doc)).not.toContain('SMART-COPIED-PROJECT');
   });
 });
+
+describe('missing targets and actuals across a whole tree', () => {
+  it('one finding for the tree when most of its indicators lack an actual (seed 001)', () => {
+    const doc = variant((d) => {
+      for (const id of ['q1', 'q2', 'b1', 's1']) delete node(d, id).actual;
+      node(d, 'out.qty').children!.push(leaf('q3', '培训人次', { target: '≥100人次' }));
+    });
+    const found = withCode(doc, 'SMART-MISSING-ACTUAL');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ path: '$.indicators', location: '指标体系', figures: { missing: '5', total: '5' } });
+    expect(found[0]!.message).toContain('监督抽查批次');
+  });
+
+  it('one finding for the tree when most of its indicators lack a target (seed 003)', () => {
+    const doc = variant((d) => {
+      for (const id of ['q1', 'q2', 'b1', 's1']) delete node(d, id).target;
+      node(d, 'out.qty').children!.push(leaf('q3', '培训人次', { weight: '0', actual: '120人次' }));
+    });
+    expect(withCode(doc, 'SMART-MISSING-TARGET').map((f) => f.path)).toEqual(['$.indicators']);
+  });
+});

@@ -11,13 +11,30 @@ import { dice, normName } from '../text.js';
 /** Qualitative readings that do not say how much (定性表述). 优/良/中/差 and 无 (nothing happened) are measurable enough. */
 const VAGUE = new Set(['improve', 'reduce', 'stable', 'long-term', 'effective', 'achieved', 'partly', 'not-achieved']);
 
+/** Per tree: indicators without an actual / without a target, and how many could have one. */
+interface Missing {
+  actual: NodeInfo[];
+  actualOf: number;
+  target: NodeInfo[];
+  targetOf: number;
+}
+
+/** When most indicators of a tree lack the same thing, one finding for the tree says it better than one per indicator. */
+const AGGREGATE_MIN = 5;
+const AGGREGATE_SHARE = 0.6;
+
 export function checkQuality(ctx: AuditContext): void {
   const evaluating = ctx.doc.header.stage === 'self-evaluation' || ctx.doc.header.stage === 'evaluation';
+  const missing: Missing[] = ctx.roots.map(() => ({ actual: [], actualOf: 0, target: [], targetOf: 0 }));
   for (const n of ctx.nodes) {
     if (!n.leaf || !n.substantive) continue;
-    checkTargetAndActual(ctx, n, evaluating);
+    checkTargetAndActual(ctx, n, evaluating, missing[n.tree]!);
     checkGoalName(ctx, n);
   }
+  missing.forEach((m, tree) => {
+    reportMissing(ctx, tree, 'SMART-MISSING-ACTUAL', m.actual, m.actualOf, (n) => ({ path: `${n.path}.actual`, params: { target: n.node.target ?? '' } }));
+    reportMissing(ctx, tree, 'SMART-MISSING-TARGET', m.target, m.targetOf, (n) => ({ path: `${n.path}.target`, params: {} }));
+  });
   for (let tree = 0; tree < ctx.roots.length; tree++) {
     checkRequired(ctx, tree);
     checkDuplicates(ctx, tree);
@@ -28,7 +45,28 @@ export function checkQuality(ctx: AuditContext): void {
 /** Only text with an operator or a bound word can be an expression; anything else need not be parsed for this check. */
 const MAYBE_EXPRESSION = /[≥≧>＞≤≦<＜=＝═﹦]|以上|以下|以内|不低于|不少于|不超过|不高于|至少|至多|超过|低于/;
 
-function checkTargetAndActual(ctx: AuditContext, n: NodeInfo, evaluating: boolean): void {
+function reportMissing(
+  ctx: AuditContext,
+  tree: number,
+  code: 'SMART-MISSING-ACTUAL' | 'SMART-MISSING-TARGET',
+  nodes: readonly NodeInfo[],
+  of: number,
+  each: (n: NodeInfo) => { path: string; params: Record<string, string> },
+): void {
+  if (nodes.length === 0) return;
+  if (nodes.length >= AGGREGATE_MIN && nodes.length >= of * AGGREGATE_SHARE) {
+    const where = tree === 0 ? LABEL_ZH.framework : `${ctx.doc.projects[tree - 1]!.name} › ${LABEL_ZH.framework}`;
+    const examples = nodes.slice(0, 3).map((n) => n.node.name.trim()).join('、');
+    ctx.add(code, ctx.treePath(tree), where, { missing: String(nodes.length), total: String(of) }, { examples });
+    return;
+  }
+  for (const n of nodes) {
+    const { path, params } = each(n);
+    ctx.add(code, path, ctx.location(n.index), {}, params);
+  }
+}
+
+function checkTargetAndActual(ctx: AuditContext, n: NodeInfo, evaluating: boolean, missing: Missing): void {
   const target = ctx.target(n);
   const actualText = n.node.actual;
   const hasActual = actualText !== undefined && actualText.trim() !== '';
@@ -42,10 +80,14 @@ function checkTargetAndActual(ctx: AuditContext, n: NodeInfo, evaluating: boolea
     } else if ((target.kind === 'threshold' || target.kind === 'exact' || target.kind === 'range') && !target.percent && target.unit === undefined && !n.node.unit) {
       ctx.add('SMART-NO-UNIT', `${n.path}.target`, location(), {}, { target: n.node.target! });
     }
-    if (!hasActual && evaluating) ctx.add('SMART-MISSING-ACTUAL', `${n.path}.actual`, location(), {}, { target: n.node.target! });
+    if (evaluating) {
+      missing.actualOf++;
+      if (!hasActual) missing.actual.push(n);
+    }
   } else if ((n.weight !== undefined || n.printed !== undefined || hasActual) && !n.criterion) {
-    ctx.add('SMART-MISSING-TARGET', `${n.path}.target`, location(), {});
+    missing.target.push(n);
   }
+  if (!n.criterion) missing.targetOf++;
   if (actual?.kind === 'expression') {
     ctx.add('SMART-ACTUAL-EXPRESSION', `${n.path}.actual`, location(), {}, { actual: n.node.actual!, ...(n.node.target ? { target: n.node.target } : {}) });
   }
