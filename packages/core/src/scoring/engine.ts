@@ -45,7 +45,7 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
   const projects: ProjectScore[] = doc.projects.map((project, pi) => {
     const rootsPath = `$.projects[${pi}].indicators`;
     const results = project.indicators.map((node, i) => ctx.scoreNode(node, 0, i, rootsPath, undefined, project.id));
-    const scored = results.filter((r) => r.effective !== undefined);
+    const scored = results.filter((r) => r.counts && r.effective !== undefined);
     const projectTotal = scored.length > 0 ? Dec.sum(scored.map((r) => r.effective!)).round(rs.rounding.scorePlaces, rs.rounding.mode) : undefined;
     return {
       id: project.id,
@@ -59,7 +59,8 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
 
   let total = execution?.effective ?? Dec.ZERO;
   let weightSum = execution?.weight ?? Dec.ZERO;
-  for (const r of rootResults) {
+  const counted = rootResults.filter((r) => r.counts);
+  for (const r of counted) {
     if (r.effective) total = total.plus(r.effective);
     if (r.weight) weightSum = weightSum.plus(r.weight);
   }
@@ -96,7 +97,7 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
     totalDiffers: doc.meta.printedTotal !== undefined && !printedAgrees(doc.meta.printedTotal, total, rules.maxTolerance),
     gradeDiffers: printedGrade !== undefined && !gradeMatches(printedGrade, grade, rs),
     execution,
-    scorable: execution?.effective !== undefined || rootResults.some((r) => r.effective !== undefined),
+    scorable: execution?.effective !== undefined || counted.some((r) => r.effective !== undefined),
     projects,
     sections: ctx.sections,
     items,
@@ -106,7 +107,7 @@ export function scoreDocument(doc: EvaluationDocument, ruleSet?: RuleSet | strin
     explanation: explain(() => {
       const inputs: Record<string, string> = {};
       if (execution?.effective) inputs['预算执行率得分'] = execution.effective.toString();
-      for (const r of rootResults) inputs[r.name] = r.effective?.toString() ?? '—';
+      for (const r of counted) inputs[r.name] = r.effective?.toString() ?? '—';
       return { formula: totalFormula, inputs, result: total.toString(), text: `总分${total.toString()}分，等级“${grade}”（${rules.ref}）。` };
     }),
   };
@@ -245,15 +246,6 @@ function printedAgreesPercent(printedRate: string, executed: Dec, budget: Dec): 
 // ---------------------------------------------------------------------------------------------
 // Indicators
 
-interface NodeResult {
-  name: string;
-  weight: Dec | undefined;
-  effective: Dec | undefined;
-  printed: Dec | undefined;
-  /** True when something below carries a weight or a score (not an empty placeholder row). */
-  substantive: boolean;
-}
-
 /** A scored node. Paths and names are derived from the parent chain when read, not built per node. */
 class Item implements ScoredItem {
   weight: Dec | undefined = undefined;
@@ -266,6 +258,8 @@ class Item implements ScoredItem {
   ratio: Dec | undefined = undefined;
   differs = false;
   explanation: Explanation = PENDING;
+  /** True when the item counts toward its parent: it carries a weight (an empty or weightless row does not). */
+  counts = false;
   readonly id: string;
   readonly name: string;
 
@@ -339,7 +333,7 @@ class Context {
     rootsPath: string,
     parent: Item | undefined,
     project: string | undefined,
-  ): NodeResult {
+  ): Item {
     // Names classify sections; a leaf below the second level keeps only a category set explicitly
     // (its long name, 生产及流通领域产品质量监督抽查合格率, is not a section heading).
     const category = depth >= 2 && !node.children?.length ? node.category : categoryOf(node, depth);
@@ -365,10 +359,10 @@ class Context {
     let childWeight = Dec.ZERO;
     let effective: Dec | undefined;
     let printedSum: Dec | undefined = Dec.ZERO;
-    const counted: NodeResult[] = [];
+    const counted: Item[] = [];
     for (let i = 0; i < children.length; i++) {
       const r = this.scoreNode(children[i]!, depth + 1, i, rootsPath, item, project);
-      if (!r.substantive) continue;
+      if (!r.counts) continue;
       counted.push(r);
       if (r.weight) childWeight = childWeight.plus(r.weight);
       if (r.effective) effective = effective ? effective.plus(r.effective) : r.effective;
@@ -415,7 +409,8 @@ class Context {
       };
     });
     if (depth <= 1) this.recordSection(item, sectionWeight, effective);
-    return { name: node.name, weight, effective, printed, substantive: true };
+    item.counts = true;
+    return item;
   }
 
   private recordSection(item: Item, weight: Dec | undefined, score: Dec | undefined): void {
@@ -431,7 +426,7 @@ class Context {
     });
   }
 
-  private scoreLeaf(node: IndicatorNode, item: Item): NodeResult {
+  private scoreLeaf(node: IndicatorNode, item: Item): Item {
     const weight = dec(node.weight) ?? (item.leaf ? undefined : dec(node.declaredWeight));
     const printed = dec(node.printedScore);
     item.weight = weight;
@@ -451,7 +446,7 @@ class Context {
         text: substantive ? '未设分值，不计分。' : '空行（未填写指标），不计分。',
       }));
       // A weightless detail row does not count toward its parent.
-      return { name: node.name, weight: undefined, effective: undefined, printed, substantive: false };
+      return item;
     }
 
     const outcome = this.compute(node, weight, printed, item);
@@ -474,7 +469,8 @@ class Context {
         text: `${base.text} 填报人调整为${override.toString()}分，理由：${reason}`,
       }));
     }
-    return { name: node.name, weight, effective: item.effective, printed, substantive: true };
+    item.counts = true;
+    return item;
   }
 
   /** The deepest section rule matching the node or one of its ancestors. */
@@ -557,7 +553,7 @@ class Context {
         : { ...this.rules.evaluateDefaults, ...(hint ? { hint } : {}), ...(node.direction ? { direction: node.direction } : {}) },
     );
     const w = weight.toString();
-    const inputs = { 分值: w, 目标: node.target ?? '', 实际: node.actual ?? '' };
+    const inputs = (): Record<string, string> => ({ 分值: w, 目标: node.target ?? '', 实际: node.actual ?? '' });
     const places = this.scorePlaces;
     const mode = this.rs.rounding.mode;
     switch (ev.status) {
@@ -567,7 +563,7 @@ class Context {
           status: 'met',
           computed: weight.round(places, mode),
           ratio: Dec.ONE,
-          explanation: explain(() => ({ formula: '达成目标得满分', inputs, result: w, text: `${ev.explanation}，得满分${w}分。` })),
+          explanation: explain(() => ({ formula: '达成目标得满分', inputs: inputs(), result: w, text: `${ev.explanation}，得满分${w}分。` })),
         };
       case 'partly-met': {
         let computed = ev.ratioParts
@@ -582,7 +578,7 @@ class Context {
           ratio: ev.ratio,
           explanation: explain(() => ({
             formula,
-            inputs,
+            inputs: inputs(),
             result: computed.toString(),
             text: `${ev.explanation}，得分 ${w} × ${ev.ratio?.toString() ?? '?'} ≈ ${computed.toString()}分。`,
           })),
@@ -595,7 +591,7 @@ class Context {
           status: 'not-met',
           computed,
           ratio: ev.ratio ?? Dec.ZERO,
-          explanation: explain(() => ({ formula: '未达成', inputs, result: computed.toString(), text: `${ev.explanation}，得${computed.toString()}分。` })),
+          explanation: explain(() => ({ formula: '未达成', inputs: inputs(), result: computed.toString(), text: `${ev.explanation}，得${computed.toString()}分。` })),
         };
       }
       case 'not-comparable':
@@ -605,7 +601,7 @@ class Context {
           computed: undefined,
           explanation: explain(() => ({
             formula: '无法比较',
-            inputs,
+            inputs: inputs(),
             result: printed?.toString() ?? '—',
             text: `${ev.explanation}，无法按规则计分${printed ? `，按所印得分${printed.toString()}分计入（未核算）` : ''}。`,
           })),
