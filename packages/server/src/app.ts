@@ -37,7 +37,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const app = router();
   const { config } = deps;
 
-  app.use('*', requestId(), requestLog(deps.log), securityHeaders(), sameOrigin());
+  app.use('*', requestId(), requestLog(deps.log), securityHeaders(), sameOrigin(config.TRUST_PROXY));
 
   // Body limits by route: documents are JSON; evidence and imports are uploads.
   const json4 = limitBody(config.MAX_JSON_BYTES);

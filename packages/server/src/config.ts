@@ -99,6 +99,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     PASSWORD_HASH_COST: 10,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_API_PER_MINUTE: 0,
+    RATE_LIMIT_LOGIN_PER_MINUTE: 10_000,
+    RATE_LIMIT_PUBLIC_PER_MINUTE: 10_000,
     SESSION_CACHE_SECONDS: 0,
     demo: false,
     ...overrides,

@@ -198,7 +198,8 @@ export async function createTestServer(backend: Backend, options: { config?: Par
       const cached = clients.get(username);
       if (cached) return cached;
       const c = new Client(app);
-      await c.login(username, PASSWORD);
+      const r = await c.login(username, PASSWORD);
+      if (r.status !== 200) throw new Error(`login as ${username} failed: ${r.status} ${r.text}`);
       clients.set(username, c);
       return c;
     },

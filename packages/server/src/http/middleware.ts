@@ -81,7 +81,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * `Sec-Fetch-Site`) that does not match the request's own host. Requests without either header
  * (command-line clients, integrations) pass and rely on the CSRF token and SameSite cookies.
  */
-export function sameOrigin(): MiddlewareHandler<AppEnv> {
+export function sameOrigin(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (UNSAFE.has(c.req.method)) {
       const origin = c.req.header('origin');
@@ -92,7 +92,7 @@ export function sameOrigin(): MiddlewareHandler<AppEnv> {
         } catch {
           host = undefined;
         }
-        const own = c.req.header('x-forwarded-host') ?? c.req.header('host');
+        const own = (trustProxy ? c.req.header('x-forwarded-host') : undefined) ?? new URL(c.req.url).host;
         if (!host || host !== own) throw new AppError('csrf-failed', '跨站请求被拒绝（Origin 与本站不符）');
       } else if (origin === 'null' || c.req.header('sec-fetch-site') === 'cross-site') {
         throw new AppError('csrf-failed', '跨站请求被拒绝');

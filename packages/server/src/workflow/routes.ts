@@ -46,7 +46,7 @@ const ReviewParam = IdParam.extend({ indicatorId: IndicatorId.openapi({ param: {
 
 const ReviewBody = z
   .object({
-    score: DecimalString.openapi({ example: '18.5' }),
+    score: DecimalString,
     reason: z.string().trim().min(1).max(5000),
     version: z.number().int().min(1).optional(),
   })
