@@ -26,6 +26,7 @@ export interface ChildSums {
 
 type Pending = { code: CheckCode; path: string; location: string; figures: Figures; params: Figures };
 
+const EMPTY: Figures = Object.freeze({}) as Figures;
 const CRITERIA = new Set<IndicatorCategory>(['input', 'process', 'decision', 'management']);
 const COST_NAME = /成本|费用|单价|经费/;
 const TIME_NAME = /时间|时限|时长|周期|天数/;
@@ -184,14 +185,14 @@ export class AuditContext {
 
   /** Records a finding; `params` are labels used only to word the message. */
   add(code: CheckCode, path: string, location: string, figures: Figures, params?: Figures): void {
-    this.pending.push({ code, path, location, figures, params: params ?? {} });
+    this.pending.push({ code, path, location, figures, params: params ?? EMPTY });
   }
 
   /** The findings recorded so far, rendered from the messages table (unsorted). */
   findings(): Finding[] {
     return this.pending.map((p) => {
       const def = CHECKS[p.code];
-      const all = { ...p.params, ...p.figures };
+      const all = p.params === EMPTY ? p.figures : { ...p.params, ...p.figures };
       return {
         code: p.code,
         family: def.family,
