@@ -166,3 +166,28 @@ describe('jixiao import and export', () => {
     expect(run('export', seed('000')).code).toBe(1);
   });
 });
+
+describe('jixiao audit', () => {
+  it('exits 1 on error-level findings, 0 on a document without any, 2 when unreadable', () => {
+    expect(run('audit', seed('000')).code).toBe(1);
+    expect(run('audit', seed('002')).code).toBe(0);
+    expect(run('audit', join(tmp, 'nowhere.json')).code).toBe(2);
+  });
+
+  it('prints the documented JSON, one object per file with several files', () => {
+    const one = JSON.parse(run('audit', seed('004'), '--json').out);
+    const codes = one.findings.map((f: { code: string }) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['WEIGHT-SECTION-DECLARED', 'PROSE-FIGURE-MISMATCH']));
+    for (const f of one.findings) expect(Object.keys(f).sort()).toEqual(['code', 'figures', 'location', 'message', 'path', 'severity', 'suggestion']);
+    const several = JSON.parse(run('audit', seed('000'), seed('004'), '--json').out);
+    expect(several).toHaveLength(2);
+    expect(several[0].file).toContain('000.json');
+    expect(Array.isArray(several[1].findings)).toBe(true);
+  });
+
+  it('filters by --min-severity', () => {
+    const errors = JSON.parse(run('audit', seed('000'), '--json', '--min-severity', 'error').out);
+    expect(errors.findings.length).toBeGreaterThan(0);
+    expect(errors.findings.every((f: { severity: string }) => f.severity === 'error')).toBe(true);
+  });
+});
