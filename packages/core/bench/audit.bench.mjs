@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { auditDocument, generateProvince, parseDocument, scoreDocument } from '../dist/index.js';
 
-const evaluations = Number(process.env.BENCH_EVALUATIONS ?? 20_000);
+const evaluations = Number(process.env.BENCH_EVALUATIONS ?? 40_000);
 const log = (s) => process.stderr.write(`${s}\n`);
 
 log(`generating ${evaluations} evaluations …`);
