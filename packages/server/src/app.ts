@@ -16,7 +16,7 @@ import { evidenceRoutes } from './evidence/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import type { AppEnv } from './http/env.js';
 import { AppError, codeForStatus, toAppError } from './http/errors.js';
-import { limitBody, requestId, requestLog, sameOrigin, securityHeaders } from './http/middleware.js';
+import { jsonDepthLimit, limitBody, requestId, requestLog, sameOrigin, securityHeaders } from './http/middleware.js';
 import { errors, json, router } from './http/openapi.js';
 import { importRoutes } from './imports/routes.js';
 import { orgRoutes } from './organisations/routes.js';
@@ -55,6 +55,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
           : json4;
     return limiter(c, next);
   });
+  app.use('*', jsonDepthLimit(64));
 
   app.route('/api', healthRoutes(deps));
   app.route('/api', authRoutes(deps));

@@ -67,6 +67,7 @@ export function authRoutes(deps: Deps) {
       path: '/auth/login',
       tags: ['auth'],
       summary: 'Log in with user name and password: sets the HttpOnly session cookie and returns the CSRF token',
+      security: [],
       middleware: g.login,
       request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
       responses: {

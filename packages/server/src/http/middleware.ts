@@ -140,3 +140,43 @@ export function isHttps(c: Context, trustProxy: boolean): boolean {
   if (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https') return true;
   return new URL(c.req.url).protocol === 'https:';
 }
+
+/** The deepest nesting of arrays and objects in a JSON text (strings skipped); stops counting past `limit`. */
+export function jsonDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92 /* \ */) i++;
+      else if (ch === 34 /* " */) inString = false;
+      continue;
+    }
+    if (ch === 34) inString = true;
+    else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) depth--;
+  }
+  return max;
+}
+
+/**
+ * Refuses JSON bodies nested deeper than `limit` before anything parses or validates them: deep
+ * nesting is how a small body exhausts a recursive validator's stack.
+ */
+export function jsonDepthLimit(limit: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (UNSAFE.has(c.req.method) && (c.req.header('content-type') ?? '').toLowerCase().includes('json')) {
+      const text = await c.req.text();
+      if (jsonDepth(text, limit) > limit) {
+        throw new AppError('invalid-request', `JSON 嵌套层数超过 ${limit} 层`, { issues: [{ path: '$', message: '嵌套过深' }] });
+      }
+    }
+    await next();
+  };
+}
