@@ -1,8 +1,8 @@
 /** Evidence files, import (preview, one file, bulk on the job queue) and export, and the public API. */
 import { exportXlsx } from '@jixiao/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, Client, createTestServer, readSeed, smallDocument } from './helpers.js';
-import type { TestServer } from './helpers.js';
+import { BACKENDS, createTestServer, readSeed, smallDocument } from './helpers.js';
+import type { TestServer , Client} from './helpers.js';
 
 const enc = new TextEncoder();
 const pdfBytes = enc.encode('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n');
@@ -195,7 +195,7 @@ describe.each(BACKENDS)('documents on %s', (backend) => {
       if (r.status === 200) expect(new TextDecoder().decode(new Uint8Array(await r.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
       else {
         expect(r.status).toBe(503);
-        expect((await r.json()).error.message).toMatch(/[\u4e00-\u9fff]/);
+        expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/[\u4e00-\u9fff]/);
       }
     }, 180_000);
   });
