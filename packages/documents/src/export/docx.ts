@@ -37,7 +37,7 @@ import type { ReportBlock, ReportModel } from './report.js';
 import { reportModel } from './report.js';
 import type { ExportOptions } from './types.js';
 import { ExportError } from './types.js';
-import { writeZip } from './zip.js';
+import { writeZip } from '../zip/write.js';
 
 /** Millimetres to twentieths of a point. */
 const mm = (v: number): number => Math.round((v * 1440) / 25.4);

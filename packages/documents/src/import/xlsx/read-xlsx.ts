@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readZip } from '../io/zip.js';
-import { storedZip } from '../io/zip-write.js';
+import { writeZip } from '../../zip/write.js';
 import { bytesHaveDoctype } from '../io/xml-guard.js';
 import { importError, note } from '../messages.js';
 import type { Cell, Page, Row } from '../model.js';
@@ -270,7 +270,7 @@ export async function readXlsx(bytes: Uint8Array, limits: ImportLimits): Promise
   }
   // ExcelJS gets only the parts it needs, stored: no second inflate, no images, themes or printer settings.
   const kept = [...files].filter(([name]) => NEEDED_PART.test(name));
-  const input = storedZip(kept);
+  const input = writeZip(kept.map(([path, data]) => ({ path, data })), 'store');
   const wb = new ExcelJS.Workbook();
   try {
     const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);

@@ -1,9 +1,11 @@
 /**
- * @module A minimal zip writer on Node's native zlib, for the docx package.
+ * @module A minimal zip writer on Node's native zlib, shared by the exporters and the importers.
  *
- * `docx` compresses with a JavaScript deflate in many small asynchronous steps; writing the same entries
- * with the native deflate makes an export several milliseconds cheaper (see bench/export.bench.mjs).
- * Entries are stored deflated (or stored, when that is smaller), with fixed timestamps.
+ * Exporters: `docx` compresses with a JavaScript deflate in many small asynchronous steps; writing the
+ * same entries with the native deflate makes an export several milliseconds cheaper (see
+ * bench/export.bench.mjs). Importers: handing ExcelJS only the parts it reads, already inflated and
+ * stored, skips a second inflate (see bench/import.bench.mjs). Fixed timestamps: identical input gives
+ * identical bytes.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
@@ -16,16 +18,19 @@ export interface ZipEntry {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-/** Writes a zip archive of the entries, in order. */
-export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+/**
+ * Writes a zip archive of the entries, in order. `deflate` (default) compresses each entry unless
+ * storing it is smaller; `store` keeps every entry uncompressed (cheapest to read back).
+ */
+export function writeZip(entries: readonly ZipEntry[], compression: 'deflate' | 'store' = 'deflate'): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.path, 'utf8');
-    const deflated = deflateRawSync(e.data, { level: 6 });
-    const stored = deflated.length >= e.data.length;
-    const body = stored ? Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength) : deflated;
+    const deflated = compression === 'deflate' ? deflateRawSync(e.data, { level: 6 }) : undefined;
+    const stored = deflated === undefined || deflated.length >= e.data.length;
+    const body = stored ? Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength) : deflated!;
     const crc = crc32(e.data) >>> 0;
     const method = stored ? 0 : 8;
     const local = Buffer.alloc(30);
