@@ -92,14 +92,14 @@ export async function startJobQueue(database: Database, config: Config, log: Log
       );
     },
     async work(name, handler) {
-      let workerId: string | undefined;
-      workerId = await boss.work<Record<string, unknown>>(
+      const worker: { id?: string } = {};
+      worker.id = await boss.work<Record<string, unknown>>(
         name,
         { batchSize: 1, pollingIntervalSeconds: config.JOB_POLL_SECONDS },
         async (jobs) => {
           for (const job of jobs) await handler({ id: job.id, data: job.data as never });
           // A job was found: there may be more, so fetch again at once instead of waiting a polling interval.
-          if (jobs.length > 0 && workerId) boss.notifyWorker(workerId);
+          if (jobs.length > 0 && worker.id) boss.notifyWorker(worker.id);
         },
       );
     },
