@@ -1,0 +1,65 @@
+/**
+ * @module The route table. Every page is its own chunk (React.lazy): the login and public pages load
+ * neither the editor nor the application shell.
+ */
+import { lazy, Suspense } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { SessionProvider } from '../auth/session.js';
+import { Loading } from './Loading.js';
+import { RequireAuth } from './RequireAuth.js';
+
+const LoginPage = lazy(() => import('../auth/LoginPage.js'));
+const PublicApp = lazy(() => import('../public/PublicApp.js'));
+const AppShell = lazy(() => import('./AppShell.js'));
+const HomePage = lazy(() => import('../home/HomePage.js'));
+const ListPage = lazy(() => import('../evaluations/list/ListPage.js'));
+const EditorPage = lazy(() => import('../editor/EditorPage.js'));
+const HistoryPage = lazy(() => import('../history/HistoryPage.js'));
+const ImportPage = lazy(() => import('../import/ImportPage.js'));
+const UsersPage = lazy(() => import('../admin/UsersPage.js'));
+const OrgsPage = lazy(() => import('../admin/OrgsPage.js'));
+const RuleSetsPage = lazy(() => import('../admin/RuleSetsPage.js'));
+const PasswordPage = lazy(() => import('../auth/PasswordPage.js'));
+const NotFound = lazy(() => import('./NotFound.js'));
+
+function page(C: LazyExoticComponent<ComponentType>, tip?: string) {
+  return (
+    <Suspense fallback={<Loading tip={tip} />}>
+      <C />
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route path="/login" element={page(LoginPage)} />
+          <Route path="/public/*" element={page(PublicApp)} />
+          <Route
+            element={
+              <RequireAuth>
+                <Suspense fallback={<Loading />}>
+                  <AppShell />
+                </Suspense>
+              </RequireAuth>
+            }
+          >
+            <Route index element={page(HomePage)} />
+            <Route path="evaluations" element={page(ListPage)} />
+            <Route path="evaluations/:id" element={page(EditorPage, '正在打开编辑器…')} />
+            <Route path="evaluations/:id/history" element={page(HistoryPage)} />
+            <Route path="import" element={page(ImportPage)} />
+            <Route path="admin/users" element={page(UsersPage)} />
+            <Route path="admin/orgs" element={page(OrgsPage)} />
+            <Route path="admin/rulesets" element={page(RuleSetsPage)} />
+            <Route path="account/password" element={page(PasswordPage)} />
+            <Route path="*" element={page(NotFound)} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

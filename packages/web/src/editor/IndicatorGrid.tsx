@@ -1,0 +1,845 @@
+/**
+ * @module The indicator tree as a spreadsheet-like grid: arrows, Tab, Enter, F2, Escape, Delete,
+ * typing to replace (IME too), paste of a block copied from Excel, copy of a cell, undo / redo, and
+ * row operations (add, add child, indent, outdent, move, remove) from the toolbar or the keyboard.
+ *
+ * The active typed cell holds a real <input> whose text is selected while the cell is only
+ * selected ("ready"): typing or an IME composition replaces it, as in Excel. Every keystroke goes
+ * into the document, so the score and the findings follow as the user types.
+ */
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ClipboardEvent as ReactClipboardEvent, KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
+import { App, Button, Space, Tooltip } from 'antd';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  MessageOutlined,
+  PaperClipOutlined,
+  PlusOutlined,
+  RedoOutlined,
+  SubnodeOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
+import type { IndicatorNode } from '@jixiao/core';
+import type { Analysis } from './recompute.js';
+import { parseTsv, toTsv } from './clipboard.js';
+import { COLUMN_INDEX, GRID_COLUMNS, cellText, pasteBlock, setCell } from './grid-model.js';
+import type { GridColumnKey } from './paths.js';
+import { rowView, severityIn, targetPreview } from './row-view.js';
+import type { RowView } from './row-view.js';
+import { appendChild, flatten, idsOf, indent, insertAfter, move, newIndicatorId, outdent, removeAt, updateAt } from './tree.js';
+import type { FlatRow } from './tree.js';
+
+export interface FocusRequest {
+  idx: readonly number[];
+  column: GridColumnKey;
+  nonce: number;
+}
+
+export interface IndicatorGridProps {
+  roots: IndicatorNode[];
+  analysis: Analysis;
+  editable: boolean;
+  canRescore: boolean;
+  commentCounts: ReadonlyMap<string, number>;
+  /** Applies a change to the indicator tree; changes with the same key form one undo step. */
+  onRoots: (fn: (roots: IndicatorNode[]) => IndicatorNode[], key?: string) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  canUndo: boolean;
+  canRedo: boolean;
+  onOpenScore: (row: FlatRow) => void;
+  onOpenEvidence: (row: FlatRow) => void;
+  onOpenComments: (row: FlatRow) => void;
+  focusRequest: FocusRequest | undefined;
+}
+
+type Mode = 'ready' | 'edit';
+
+interface Active {
+  row: number;
+  col: number;
+}
+
+const LEVEL_NAMES = ['一级指标', '二级指标', '三级指标', '四级指标', '五级指标'];
+
+/** Row numbers as people count them: 1, 1.1, 1.1.2. */
+const rowNumber = (row: FlatRow) => row.idx.map((i) => i + 1).join('.');
+
+interface RowHandlers {
+  onCellMouseDown: (e: ReactMouseEvent, row: number, col: number) => void;
+  onCellDoubleClick: (row: number, col: number) => void;
+  onInputChange: (row: number, col: number, text: string) => void;
+  onInputKeyDown: (e: ReactKeyboardEvent<HTMLInputElement>, row: number, col: number) => void;
+  onInputBlur: () => void;
+  onCompositionStart: () => void;
+  onComments: (row: number) => void;
+  onEvidence: (row: number) => void;
+  onScore: (row: number) => void;
+}
+
+interface RowProps {
+  row: FlatRow;
+  index: number;
+  /** The active column when this row holds the active cell, else -1. */
+  activeCol: number;
+  mode: Mode;
+  draft: string | undefined;
+  error: string | undefined;
+  view: RowView;
+  comments: number;
+  editable: boolean;
+  canRescore: boolean;
+  handlers: RowHandlers;
+}
+
+const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, error, view, comments, editable, canRescore, handlers }: RowProps) {
+  const n = row.node;
+  const preview = useMemo(() => (row.leaf ? targetPreview(n.target) : undefined), [row.leaf, n.target]);
+  const name = n.name || '（未命名指标）';
+  const level = LEVEL_NAMES[row.depth] ?? `${row.depth + 1}级指标`;
+
+  const cell = (key: GridColumnKey, content: React.ReactNode, extraClass = '') => {
+    const col = COLUMN_INDEX[key];
+    const column = GRID_COLUMNS[col]!;
+    const active = activeCol === col;
+    const severity = severityIn(view.findings, key);
+    const typedInput = active && editable && column.typed;
+    const cls = [
+      'g-cell',
+      `g-${key}`,
+      active ? 'g-active' : '',
+      active && mode === 'edit' ? 'g-editing' : '',
+      severity ? `g-sev-${severity}` : '',
+      extraClass,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return (
+      <td
+        key={key}
+        role="gridcell"
+        aria-colindex={col + 2}
+        aria-selected={active}
+        className={cls}
+        data-r={index}
+        data-c={col}
+        data-active-cell={active && !typedInput ? 'true' : undefined}
+        tabIndex={active && !typedInput ? 0 : -1}
+        aria-label={typedInput ? undefined : `${column.title}：${cellText(row, key, view.score) || '空'}`}
+        onMouseDown={(e) => handlers.onCellMouseDown(e, index, col)}
+        onDoubleClick={() => handlers.onCellDoubleClick(index, col)}
+      >
+        {typedInput ? (
+          <input
+            className={`cell-input ${mode === 'ready' ? 'ready' : ''} ${error ? 'invalid' : ''}`}
+            data-active-cell="true"
+            aria-label={`${column.title}（${name}）`}
+            aria-invalid={error ? true : undefined}
+            value={draft ?? cellText(row, key)}
+            onChange={(e) => handlers.onInputChange(index, col, e.target.value)}
+            onKeyDown={(e) => handlers.onInputKeyDown(e, index, col)}
+            onBlur={handlers.onInputBlur}
+            onCompositionStart={handlers.onCompositionStart}
+            spellCheck={false}
+            autoComplete="off"
+          />
+        ) : (
+          content
+        )}
+        {active && error && (
+          <div className="cell-error" role="alert">
+            {error}
+          </div>
+        )}
+      </td>
+    );
+  };
+
+  return (
+    <tr className={`g-row g-depth-${Math.min(row.depth, 4)} ${row.leaf ? 'g-leaf' : 'g-section'}`} aria-rowindex={index + 2} data-node-path={row.path}>
+      <th scope="row" className="g-num" title={level}>
+        <span className="g-num-text">{rowNumber(row)}</span>
+      </th>
+      {cell(
+        'name',
+        <div className="g-name" style={{ paddingLeft: row.depth * 14 }}>
+          <span className="cell-text">{n.name || <span className="placeholder">（未命名指标）</span>}</span>
+          {!row.leaf && <span className="g-level">{level}</span>}
+        </div>,
+      )}
+      {cell(
+        'target',
+        <>
+          <div className="cell-text">{n.target ?? ''}</div>
+          {preview && (
+            <div className={`cell-hint ${preview.unparsed ? 'hint-warn' : ''}`} title={preview.text}>
+              {preview.unparsed ? '⚠ ' : '理解为：'}
+              {preview.text}
+            </div>
+          )}
+        </>,
+      )}
+      {cell(
+        'actual',
+        <>
+          <div className="cell-text">{n.actual ?? ''}</div>
+          {view.statusLabel && <div className={`cell-hint status-${view.statusKind}`}>{view.statusLabel}</div>}
+        </>,
+      )}
+      {cell('weight', <div className="cell-text num">{cellText(row, 'weight')}</div>)}
+      {cell(
+        'score',
+        <div className="g-score" title={view.scoreTitle}>
+          <span className="num score-value">{view.score}</span>
+          {view.overridden && <span className="mini-tag tag-override">已调整</span>}
+          {view.review && <span className="mini-tag tag-review">复核 {view.review}</span>}
+          {row.leaf && (editable || canRescore) && (
+            <button type="button" className="link-button" tabIndex={-1} onClick={() => handlers.onScore(index)} aria-label={`${editable ? '调整得分' : '复核'}：${name}`}>
+              {editable ? '调整' : '复核'}
+            </button>
+          )}
+        </div>,
+      )}
+      {cell('reason', <div className="cell-text clamp">{n.deviationReason ?? ''}</div>)}
+      {cell(
+        'evidence',
+        row.leaf ? (
+          <button type="button" className="link-button" tabIndex={-1} onClick={() => handlers.onEvidence(index)} aria-label={`佐证材料（${n.evidence?.length ?? 0}个）：${name}`}>
+            <PaperClipOutlined /> {n.evidence?.length ?? 0}
+          </button>
+        ) : null,
+      )}
+      <td className="g-actions">
+        <button
+          type="button"
+          className={`comment-button ${comments > 0 ? 'has-comments' : ''}`}
+          onClick={() => handlers.onComments(index)}
+          aria-label={`批注（${comments}条）：${name}`}
+          title="批注"
+        >
+          <MessageOutlined />
+          {comments > 0 && <span className="comment-count">{comments}</span>}
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+export function IndicatorGrid(props: IndicatorGridProps) {
+  const { roots, analysis, editable, canRescore, commentCounts, onRoots, focusRequest } = props;
+  const { message, modal } = App.useApp();
+  const rows = useMemo(() => flatten(roots), [roots]);
+  const [active, setActive] = useState<Active>({ row: 0, col: 0 });
+  const [mode, setMode] = useState<Mode>('ready');
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const editStart = useRef<{ text: string; roots: IndicatorNode[] } | undefined>(undefined);
+  const session = useRef(0);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const wantFocus = useRef(false);
+  const focusTick = useRef(0);
+  const [focusNonce, setFocusNonce] = useState(0);
+  const caretToEnd = useRef(false);
+  const pendingTarget = useRef<{ key: string; col: number } | undefined>(undefined);
+
+  // Latest values for the stable handlers below.
+  const live = useRef({ rows, active, mode, draft, props });
+  live.current = { rows, active, mode, draft, props };
+
+  const clampActive = useCallback((a: Active): Active => {
+    const max = live.current.rows.length - 1;
+    return { row: Math.max(0, Math.min(max, a.row)), col: Math.max(0, Math.min(GRID_COLUMNS.length - 1, a.col)) };
+  }, []);
+
+  const activate = useCallback(
+    (a: Active, focus = true) => {
+      wantFocus.current = focus;
+      setActive(clampActive(a));
+      setMode('ready');
+      setDraft(undefined);
+      setError(undefined);
+      editStart.current = undefined;
+      focusTick.current++;
+      setFocusNonce(focusTick.current);
+    },
+    [clampActive],
+  );
+
+  // Keep the active cell inside the grid when rows go away.
+  useEffect(() => {
+    if (active.row > rows.length - 1 && rows.length > 0) setActive((a) => ({ ...a, row: rows.length - 1 }));
+  }, [rows.length, active.row]);
+
+  // A finding asked for a cell.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const key = focusRequest.idx.join('.');
+    const at = live.current.rows.findIndex((r) => r.key === key);
+    if (at >= 0) activate({ row: at, col: COLUMN_INDEX[focusRequest.column] });
+  }, [focusRequest, activate]);
+
+  useLayoutEffect(() => {
+    if (!wantFocus.current) return;
+    const el = tableRef.current?.querySelector<HTMLElement>('[data-active-cell="true"]');
+    if (!el) return;
+    if (document.activeElement !== el) el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (el instanceof HTMLInputElement && mode === 'ready') el.select();
+    if (el instanceof HTMLInputElement && mode === 'edit' && caretToEnd.current) {
+      caretToEnd.current = false;
+      el.setSelectionRange(el.value.length, el.value.length);
+    }
+  }, [active, mode, focusNonce]);
+
+  const writeCell = useCallback(
+    (rowIndex: number, col: number, text: string, key: string): string | undefined => {
+      const row = live.current.rows[rowIndex];
+      const column = GRID_COLUMNS[col];
+      if (!row || !column) return undefined;
+      const result = setCell(row.node, row.leaf, column.key, text);
+      if (!result.ok) return result.message;
+      onRoots((current) => updateAt(current, row.idx, () => result.node), key);
+      return undefined;
+    },
+    [onRoots],
+  );
+
+  const commit = useCallback(() => {
+    const { mode: m, draft: d, active: a } = live.current;
+    if (m !== 'edit') return true;
+    const column = GRID_COLUMNS[a.col];
+    if (column?.numeric && d !== undefined) {
+      const problem = writeCell(a.row, a.col, d, `cell:${session.current}`);
+      if (problem) {
+        // Keep the last valid value; say why the typed one was refused.
+        message.warning(problem);
+      }
+    }
+    setMode('ready');
+    setDraft(undefined);
+    setError(undefined);
+    editStart.current = undefined;
+    return true;
+  }, [writeCell, message]);
+
+  const startEdit = useCallback((initial?: string) => {
+    const { rows: rs, active: a, props: p } = live.current;
+    const row = rs[a.row];
+    const column = GRID_COLUMNS[a.col];
+    if (!row || !column || !p.editable || !column.typed) return;
+    session.current++;
+    const text = cellText(row, column.key);
+    editStart.current = { text, roots: p.roots };
+    setDraft(initial ?? text);
+    setMode('edit');
+    wantFocus.current = true;
+    caretToEnd.current = true;
+    if (initial !== undefined) {
+      writeCell(a.row, a.col, initial, `cell:${session.current}`);
+    }
+  }, [writeCell]);
+
+  const cancelEdit = useCallback(() => {
+    const start = editStart.current;
+    if (start) {
+      const snapshot = start.roots;
+      onRoots(() => snapshot, `cell:${session.current}`);
+    }
+    setMode('ready');
+    setDraft(undefined);
+    setError(undefined);
+    editStart.current = undefined;
+  }, [onRoots]);
+
+  // ---- row operations on the active row
+  const rowOp = useCallback(
+    (op: 'sibling' | 'child' | 'indent' | 'outdent' | 'up' | 'down' | 'remove') => {
+      const { rows: rs, active: a, props: p } = live.current;
+      if (!p.editable) return;
+      commit();
+      const row = rs[a.row];
+      if (!row && op !== 'sibling' && op !== 'child') return;
+      let target: number[] | undefined;
+      const apply = (fn: (r: IndicatorNode[]) => { roots: IndicatorNode[]; idx: number[] } | undefined) => {
+        const out = fn(p.roots);
+        if (!out) return false;
+        target = out.idx;
+        p.onRoots(() => out.roots, `op:${op}:${Date.now()}`);
+        return true;
+      };
+      const fresh = (): IndicatorNode => ({ id: newIndicatorId(idsOf(p.roots)), name: '' });
+      switch (op) {
+        case 'sibling':
+          apply((r) => (row ? insertAfter(r, row.idx, fresh()) : appendChild(r, [], fresh())));
+          break;
+        case 'child':
+          apply((r) => (row ? appendChild(r, row.idx, fresh()) : appendChild(r, [], fresh())));
+          break;
+        case 'indent':
+          if (!apply((r) => indent(r, row!.idx))) message.info('第一行或没有上一同级指标，无法降级');
+          break;
+        case 'outdent':
+          if (!apply((r) => outdent(r, row!.idx))) message.info('已是一级指标，无法升级');
+          break;
+        case 'up':
+          apply((r) => move(r, row!.idx, -1));
+          break;
+        case 'down':
+          apply((r) => move(r, row!.idx, 1));
+          break;
+        case 'remove': {
+          const doRemove = () => {
+            p.onRoots((r) => removeAt(r, row!.idx), `op:remove:${Date.now()}`);
+            wantFocus.current = true;
+            setFocusNonce(++focusTick.current);
+          };
+          const kids = row!.node.children?.length ?? 0;
+          if (kids > 0) {
+            void modal.confirm({
+              title: '删除指标',
+              content: `“${row!.node.name || '未命名指标'}”下还有 ${kids} 个下级指标，将一并删除。可用“撤销”恢复。`,
+              okText: '删除',
+              okButtonProps: { danger: true },
+              cancelText: '取消',
+              onOk: doRemove,
+            });
+          } else doRemove();
+          return;
+        }
+      }
+      if (target) {
+        const key = target.join('.');
+        // The new tree is flattened on the next render; find the row then.
+        pendingTarget.current = { key, col: op === 'sibling' || op === 'child' ? 0 : live.current.active.col };
+      }
+    },
+    [commit, message, modal],
+  );
+
+  useEffect(() => {
+    const t = pendingTarget.current;
+    if (!t) return;
+    const at = rows.findIndex((r) => r.key === t.key);
+    if (at >= 0) {
+      pendingTarget.current = undefined;
+      activate({ row: at, col: t.col });
+    }
+  }, [rows, activate]);
+
+  // ---- keyboard
+  const onGridKeyDown = useCallback(
+    (e: ReactKeyboardEvent) => {
+      const { active: a, mode: m, props: p, rows: rs } = live.current;
+      if (m === 'edit') return;
+      const ctrl = e.ctrlKey || e.metaKey;
+      const column = GRID_COLUMNS[a.col]!;
+      const row = rs[a.row];
+      const go = (r: number, c: number) => {
+        e.preventDefault();
+        activate({ row: r, col: c });
+      };
+      if (e.altKey && e.shiftKey) {
+        const map: Record<string, Parameters<typeof rowOp>[0]> = { ArrowRight: 'indent', ArrowLeft: 'outdent', ArrowUp: 'up', ArrowDown: 'down' };
+        const op = map[e.key];
+        if (op) {
+          e.preventDefault();
+          rowOp(op);
+          return;
+        }
+      }
+      switch (e.key) {
+        case 'ArrowUp':
+          return go(ctrl ? 0 : a.row - 1, a.col);
+        case 'ArrowDown':
+          return go(ctrl ? rs.length - 1 : a.row + 1, a.col);
+        case 'ArrowLeft':
+          return go(a.row, ctrl ? 0 : a.col - 1);
+        case 'ArrowRight':
+          return go(a.row, ctrl ? GRID_COLUMNS.length - 1 : a.col + 1);
+        case 'Home':
+          return go(ctrl ? 0 : a.row, 0);
+        case 'End':
+          return go(ctrl ? rs.length - 1 : a.row, GRID_COLUMNS.length - 1);
+        case 'PageDown':
+          return go(a.row + 15, a.col);
+        case 'PageUp':
+          return go(a.row - 15, a.col);
+        case 'Tab': {
+          const last = a.row === rs.length - 1 && a.col === GRID_COLUMNS.length - 1;
+          const first = a.row === 0 && a.col === 0;
+          if ((e.shiftKey && first) || (!e.shiftKey && last)) return; // leave the grid
+          if (e.shiftKey) return go(a.col === 0 ? a.row - 1 : a.row, a.col === 0 ? GRID_COLUMNS.length - 1 : a.col - 1);
+          return go(a.col === GRID_COLUMNS.length - 1 ? a.row + 1 : a.row, a.col === GRID_COLUMNS.length - 1 ? 0 : a.col + 1);
+        }
+        case 'Enter':
+          e.preventDefault();
+          if (ctrl && e.shiftKey) return rowOp('child');
+          if (ctrl) return rowOp('sibling');
+          if (e.shiftKey) return go(a.row - 1, a.col);
+          if (!row) return;
+          if (column.key === 'score' && row.leaf && (p.editable || p.canRescore)) return p.onOpenScore(row);
+          if (column.key === 'evidence' && row.leaf) return p.onOpenEvidence(row);
+          if (p.editable && column.typed) return startEdit();
+          return go(a.row + 1, a.col);
+        case 'F2':
+          e.preventDefault();
+          return startEdit();
+        case 'Delete':
+        case 'Backspace':
+          if (ctrl && e.key === 'Delete') {
+            e.preventDefault();
+            return rowOp('remove');
+          }
+          if (p.editable && column.typed && row) {
+            e.preventDefault();
+            session.current++;
+            const problem = writeCell(a.row, a.col, '', `clear:${session.current}`);
+            if (problem) message.warning(problem);
+            if (e.key === 'Backspace') startEdit('');
+          }
+          return;
+        case 'Escape':
+          return;
+        default:
+          break;
+      }
+      if (ctrl && (e.key === 'z' || e.key === 'Z')) {
+        e.preventDefault();
+        if (e.shiftKey) p.onRedo();
+        else p.onUndo();
+        return;
+      }
+      if (ctrl && (e.key === 'y' || e.key === 'Y')) {
+        e.preventDefault();
+        p.onRedo();
+      }
+    },
+    [activate, rowOp, startEdit, writeCell, message],
+  );
+
+  const onInputKeyDown = useCallback(
+    (e: ReactKeyboardEvent<HTMLInputElement>, rowIndex: number, col: number) => {
+      if (live.current.mode !== 'edit') return; // the grid handles ready-mode keys
+      if (e.nativeEvent.isComposing) return;
+      const move = (dr: number, dc: number) => {
+        e.preventDefault();
+        e.stopPropagation();
+        commit();
+        let r = rowIndex + dr;
+        let c = col + dc;
+        if (c >= GRID_COLUMNS.length) {
+          c = 0;
+          r++;
+        }
+        if (c < 0) {
+          c = GRID_COLUMNS.length - 1;
+          r--;
+        }
+        activate({ row: r, col: c });
+      };
+      switch (e.key) {
+        case 'Enter':
+          return move(e.shiftKey ? -1 : 1, 0);
+        case 'Tab':
+          return move(0, e.shiftKey ? -1 : 1);
+        case 'ArrowUp':
+          return move(-1, 0);
+        case 'ArrowDown':
+          return move(1, 0);
+        case 'Escape':
+          e.preventDefault();
+          e.stopPropagation();
+          cancelEdit();
+          return;
+        default:
+          e.stopPropagation();
+      }
+    },
+    [activate, cancelEdit, commit],
+  );
+
+  const onInputChange = useCallback(
+    (rowIndex: number, col: number, text: string) => {
+      if (live.current.mode === 'ready') {
+        session.current++;
+        const row = live.current.rows[rowIndex];
+        const column = GRID_COLUMNS[col];
+        if (row && column) editStart.current = { text: cellText(row, column.key), roots: live.current.props.roots };
+        setMode('edit');
+      }
+      setDraft(text);
+      const problem = writeCell(rowIndex, col, text, `cell:${session.current}`);
+      setError(problem);
+    },
+    [writeCell],
+  );
+
+  const onInputBlur = useCallback(() => {
+    // Focus moved elsewhere (a click outside the grid): keep what was typed.
+    commit();
+  }, [commit]);
+
+  const onCompositionStart = useCallback(() => {
+    if (live.current.mode === 'ready') {
+      session.current++;
+      const { rows: rs, active: a, props: p } = live.current;
+      const row = rs[a.row];
+      const column = GRID_COLUMNS[a.col];
+      if (row && column) editStart.current = { text: cellText(row, column.key), roots: p.roots };
+      setMode('edit');
+    }
+  }, []);
+
+  const onCellMouseDown = useCallback(
+    (e: ReactMouseEvent, rowIndex: number, col: number) => {
+      const { active: a, mode: m } = live.current;
+      if (a.row === rowIndex && a.col === col) return;
+      if ((e.target as HTMLElement).closest('button')) {
+        commit();
+        setActive({ row: rowIndex, col });
+        return;
+      }
+      if (m === 'edit') commit();
+      e.preventDefault();
+      activate({ row: rowIndex, col });
+    },
+    [activate, commit],
+  );
+
+  const onCellDoubleClick = useCallback(
+    (rowIndex: number, col: number) => {
+      const { rows: rs, props: p } = live.current;
+      const row = rs[rowIndex];
+      const column = GRID_COLUMNS[col]!;
+      if (!row) return;
+      if (column.key === 'score' && row.leaf && (p.editable || p.canRescore)) p.onOpenScore(row);
+      else if (column.key === 'evidence' && row.leaf) p.onOpenEvidence(row);
+      else startEdit();
+    },
+    [startEdit],
+  );
+
+  const onPaste = useCallback(
+    (e: ReactClipboardEvent) => {
+      const { rows: rs, active: a, props: p, mode: m } = live.current;
+      if (!p.editable) return;
+      const text = e.clipboardData.getData('text/plain');
+      if (!text) return;
+      const block = parseTsv(text);
+      const multi = block.length > 1 || (block[0]?.length ?? 0) > 1;
+      if (!multi && m === 'edit') return; // ordinary paste inside the cell
+      e.preventDefault();
+      const column = GRID_COLUMNS[a.col];
+      if (!column?.typed && !multi) return;
+      commit();
+      const out = pasteBlock(p.roots, rs, a.row, a.col, block, flatten);
+      p.onRoots(() => out.roots, `paste:${Date.now()}`);
+      const cells = block.reduce((s, r) => s + r.length, 0);
+      if (out.errors.length > 0) {
+        message.warning(`已粘贴 ${cells - out.errors.length} 个单元格；${out.errors.length} 个未粘贴：${out.errors[0]!.message}`);
+      } else {
+        message.success(`已粘贴 ${block.length} 行 ${cells} 个单元格${out.added > 0 ? `，新增 ${out.added} 行` : ''}`);
+      }
+      wantFocus.current = true;
+      setFocusNonce(++focusTick.current);
+    },
+    [commit, message],
+  );
+
+  const onCopy = useCallback((e: ReactClipboardEvent) => {
+    const { rows: rs, active: a, mode: m } = live.current;
+    if (m === 'edit') return;
+    const target = e.target as HTMLElement;
+    if (target instanceof HTMLInputElement && target.selectionStart !== target.selectionEnd && target.selectionEnd !== target.value.length) return;
+    const row = rs[a.row];
+    const column = GRID_COLUMNS[a.col];
+    if (!row || !column) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', toTsv([[cellText(row, column.key)]]));
+  }, []);
+
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      onCellMouseDown,
+      onCellDoubleClick,
+      onInputChange,
+      onInputKeyDown,
+      onInputBlur,
+      onCompositionStart,
+      onComments: (i) => {
+        const row = live.current.rows[i];
+        if (row) live.current.props.onOpenComments(row);
+      },
+      onEvidence: (i) => {
+        const row = live.current.rows[i];
+        if (row) live.current.props.onOpenEvidence(row);
+      },
+      onScore: (i) => {
+        const row = live.current.rows[i];
+        if (row) live.current.props.onOpenScore(row);
+      },
+    }),
+    [onCellMouseDown, onCellDoubleClick, onInputChange, onInputKeyDown, onInputBlur, onCompositionStart],
+  );
+
+  const views = useMemo(
+    () => rows.map((r) => rowView(analysis.items.get(r.path), analysis.findingsByNode.get(r.path), r.node, r.leaf)),
+    [rows, analysis],
+  );
+  // Keep each row's view object identical while its content is, so memo() skips the row.
+  const previousViews = useRef(new Map<string, RowView>());
+  const stableViews = useMemo(() => {
+    const prev = previousViews.current;
+    const next = new Map<string, RowView>();
+    const out = views.map((v, i) => {
+      const key = rows[i]!.node.id;
+      const old = prev.get(key);
+      const same =
+        old &&
+        old.score === v.score &&
+        old.scoreTitle === v.scoreTitle &&
+        old.statusLabel === v.statusLabel &&
+        old.statusKind === v.statusKind &&
+        old.overridden === v.overridden &&
+        old.review === v.review &&
+        old.findings === v.findings &&
+        old.findingCount === v.findingCount;
+      const chosen = same ? old : v;
+      next.set(key, chosen);
+      return chosen;
+    });
+    previousViews.current = next;
+    return out;
+  }, [views, rows]);
+
+  const activeRow = rows[active.row];
+  // React keys: node ids, made unique should a document repeat one.
+  const rowKeys = useMemo(() => {
+    const seen = new Set<string>();
+    return rows.map((r) => {
+      const k = seen.has(r.node.id) ? `${r.node.id}#${r.key}` : r.node.id;
+      seen.add(r.node.id);
+      return k;
+    });
+  }, [rows]);
+
+  return (
+    <div className="grid-wrap">
+      <div className="grid-toolbar" role="toolbar" aria-label="指标操作">
+        <Space wrap size={4}>
+          {editable && (
+            <>
+              <Tooltip title="在当前行之后添加同级指标（Ctrl+Enter）">
+                <Button size="small" icon={<PlusOutlined />} onClick={() => rowOp('sibling')}>
+                  添加指标
+                </Button>
+              </Tooltip>
+              <Tooltip title="在当前行之下添加下级指标（Ctrl+Shift+Enter）">
+                <Button size="small" icon={<SubnodeOutlined />} onClick={() => rowOp('child')}>
+                  添加下级
+                </Button>
+              </Tooltip>
+              <Tooltip title="升级（Alt+Shift+←）">
+                <Button size="small" icon={<MenuFoldOutlined />} onClick={() => rowOp('outdent')} aria-label="升级" disabled={!activeRow || activeRow.depth === 0} />
+              </Tooltip>
+              <Tooltip title="降级（Alt+Shift+→）">
+                <Button size="small" icon={<MenuUnfoldOutlined />} onClick={() => rowOp('indent')} aria-label="降级" disabled={!activeRow || activeRow.idx[activeRow.idx.length - 1] === 0} />
+              </Tooltip>
+              <Tooltip title="上移（Alt+Shift+↑）">
+                <Button size="small" icon={<ArrowUpOutlined />} onClick={() => rowOp('up')} aria-label="上移" />
+              </Tooltip>
+              <Tooltip title="下移（Alt+Shift+↓）">
+                <Button size="small" icon={<ArrowDownOutlined />} onClick={() => rowOp('down')} aria-label="下移" />
+              </Tooltip>
+              <Tooltip title="删除当前指标（Ctrl+Delete）">
+                <Button size="small" danger icon={<DeleteOutlined />} onClick={() => rowOp('remove')} aria-label="删除指标" disabled={!activeRow} />
+              </Tooltip>
+              <span className="toolbar-sep" />
+              <Tooltip title="撤销（Ctrl+Z）">
+                <Button size="small" icon={<UndoOutlined />} onClick={props.onUndo} disabled={!props.canUndo} aria-label="撤销" />
+              </Tooltip>
+              <Tooltip title="重做（Ctrl+Y）">
+                <Button size="small" icon={<RedoOutlined />} onClick={props.onRedo} disabled={!props.canRedo} aria-label="重做" />
+              </Tooltip>
+            </>
+          )}
+        </Space>
+        <span className="grid-hint" aria-live="polite">
+          {activeRow ? `当前：第 ${rowNumber(activeRow)} 行 · ${GRID_COLUMNS[active.col]?.title ?? ''}` : ''}
+          {editable ? ' · 方向键移动，Enter 编辑，可直接粘贴 Excel 中复制的多行多列' : ''}
+        </span>
+      </div>
+      <div className="grid-scroll">
+        <table
+          ref={tableRef}
+          className={`indicator-grid ${editable ? 'editable' : 'readonly'}`}
+          role="grid"
+          aria-label="绩效指标表"
+          aria-rowcount={rows.length + 1}
+          aria-colcount={GRID_COLUMNS.length + 2}
+          onKeyDown={onGridKeyDown}
+          onPaste={onPaste}
+          onCopy={onCopy}
+          onFocus={() => {
+            wantFocus.current = true;
+          }}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) wantFocus.current = false;
+          }}
+        >
+          <colgroup>
+            <col style={{ width: 44 }} />
+            {GRID_COLUMNS.map((c) => (
+              <col key={c.key} style={{ width: c.width }} />
+            ))}
+            <col style={{ width: 40 }} />
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col" className="g-num">
+                序号
+              </th>
+              {GRID_COLUMNS.map((c) => (
+                <th key={c.key} scope="col" className={`g-head g-${c.key}`}>
+                  {c.title}
+                </th>
+              ))}
+              <th scope="col" className="g-actions">
+                <span className="visually-hidden">批注</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <GridRow
+                key={rowKeys[i]}
+                row={r}
+                index={i}
+                activeCol={i === active.row ? active.col : -1}
+                mode={i === active.row ? mode : 'ready'}
+                draft={i === active.row ? draft : undefined}
+                error={i === active.row ? error : undefined}
+                view={stableViews[i]!}
+                comments={commentCounts.get(r.node.id) ?? 0}
+                editable={editable}
+                canRescore={canRescore}
+                handlers={handlers}
+              />
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={GRID_COLUMNS.length + 2} className="g-empty">
+                  还没有指标。{editable ? '点击“添加指标”开始填写，或从 Excel 复制后粘贴。' : ''}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

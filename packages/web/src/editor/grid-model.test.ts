@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorNode } from '@jixiao/core';
+import { cellText, pasteBlock, setCell } from './grid-model.js';
+import { flatten } from './tree.js';
+
+const roots = (): IndicatorNode[] => [
+  {
+    id: 'out',
+    name: '产出指标',
+    declaredWeight: '50',
+    children: [
+      { id: 'qty', name: '数量指标', children: [{ id: 'q1', name: '抽查量', weight: '20' }] },
+      { id: 'qual', name: '质量指标', children: [{ id: 'p1', name: '合格率' }] },
+    ],
+  },
+];
+
+describe('setCell', () => {
+  it('sets text and removes blanks', () => {
+    const n: IndicatorNode = { id: 'a', name: 'A', target: '≥1' };
+    const r = setCell(n, true, 'target', '');
+    expect(r.ok && !('target' in r.node)).toBe(true);
+    const s = setCell(n, true, 'reason', '进度滞后');
+    expect(s.ok && s.node.deviationReason).toBe('进度滞后');
+  });
+
+  it('reads weights as decimals and refuses words', () => {
+    const n: IndicatorNode = { id: 'a', name: 'A' };
+    const r = setCell(n, true, 'weight', '２０分');
+    expect(r.ok && r.node.weight).toBe('20');
+    const bad = setCell(n, true, 'weight', '二十');
+    expect(bad.ok).toBe(false);
+    const sec = setCell({ ...n, children: [] }, false, 'weight', '50');
+    expect(sec.ok && sec.node.declaredWeight).toBe('50');
+  });
+});
+
+describe('pasteBlock', () => {
+  it('fills siblings and inserts rows instead of overwriting the next section', () => {
+    const t = roots();
+    const rows = flatten(t);
+    const start = rows.findIndex((r) => r.node.id === 'q1');
+    const block = [
+      ['抽查量', '≥600批次', '644批次', '20'],
+      ['检验报告', '≥100份', '98份', '10'],
+      ['培训人次', '≥50人次', '60人次', 'x'],
+    ];
+    const out = pasteBlock(t, rows, start, 0, block, flatten);
+    const after = flatten(out.roots);
+    expect(after.map((r) => r.node.name)).toEqual(['产出指标', '数量指标', '抽查量', '检验报告', '培训人次', '质量指标', '合格率']);
+    expect(out.added).toBe(2);
+    const third = after[4]!.node;
+    expect(third.target).toBe('≥50人次');
+    expect(third.weight).toBeUndefined();
+    expect(out.errors).toEqual([{ row: 4, column: 'weight', message: expect.stringContaining('不是数字') }]);
+    expect(cellText(after[3]!, 'weight')).toBe('10');
+    expect(out.extent).toEqual({ rowFrom: start, rowTo: 4, colFrom: 0, colTo: 3 });
+  });
+
+  it('skips the score column when pasting across it', () => {
+    const t = roots();
+    const rows = flatten(t);
+    const start = rows.findIndex((r) => r.node.id === 'q1');
+    const out = pasteBlock(t, rows, start, 3, [['15', '说明']], flatten);
+    const n = flatten(out.roots)[start]!.node;
+    expect(n.weight).toBe('15');
+    expect(n.deviationReason).toBe('说明');
+  });
+});

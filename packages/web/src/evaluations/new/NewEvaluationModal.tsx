@@ -1,0 +1,89 @@
+/** @module 新建评价: title, year, level and project name; creates the draft from the national frame and opens it. */
+import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.js';
+import { messageOf } from '../../api/errors.js';
+import { useUser } from '../../auth/session.js';
+import { recentYears } from '../../format/labels.js';
+import { newDocument, suggestTitle } from './template.js';
+
+interface NewForm {
+  year: number;
+  level: 'project' | 'department';
+  projectName: string;
+  title: string;
+}
+
+export function NewEvaluationModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { user } = useUser();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<NewForm>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [titleTouched, setTitleTouched] = useState(false);
+  const year = Form.useWatch('year', form);
+  const level = Form.useWatch('level', form);
+  const projectName = Form.useWatch('projectName', form);
+
+  useEffect(() => {
+    if (!titleTouched && year && level) form.setFieldValue('title', suggestTitle(year, level, level === 'department' ? user.orgName ?? '' : projectName ?? ''));
+  }, [year, level, projectName, titleTouched, form, user.orgName]);
+
+  const submit = async () => {
+    let v: NewForm;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const doc = newDocument({ title: v.title, year: v.year, level: v.level, organisation: user.orgName ?? '', projectName: v.projectName });
+      const created = await api.createEvaluation(doc);
+      onClose();
+      navigate(`/evaluations/${created.data.id}`);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="新建绩效自评" open={open} onCancel={onClose} onOk={submit} okText="创建并填写" cancelText="取消" confirmLoading={busy} destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form<NewForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ year: new Date().getFullYear() - 1, level: 'project', projectName: '', title: '' }}
+        onValuesChange={(changed: Partial<NewForm>) => {
+          if ('title' in changed) setTitleTouched(true);
+        }}
+      >
+        <Form.Item label="评价年度" name="year" rules={[{ required: true, message: '请选择年度' }]}>
+          <Select options={recentYears(new Date()).map((y) => ({ value: y, label: `${y}年` }))} aria-label="评价年度" />
+        </Form.Item>
+        <Form.Item label="评价类型" name="level">
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'project', label: '项目支出' },
+              { value: 'department', label: '部门整体支出' },
+            ]}
+          />
+        </Form.Item>
+        {level !== 'department' && (
+          <Form.Item label="项目名称" name="projectName" rules={[{ required: level === 'project', message: '请输入项目名称' }]}>
+            <Input placeholder="如：质量监督专项" maxLength={200} />
+          </Form.Item>
+        )}
+        <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请输入标题' }]}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <div className="muted">单位：{user.orgName ?? '（未设置）'}</div>
+      </Form>
+    </Modal>
+  );
+}

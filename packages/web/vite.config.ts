@@ -1,0 +1,23 @@
+/** @module Vite build of the web app: React, route-level code splitting, a dev proxy from /api to the API server. */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const api = process.env['JIXIAO_API'] ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: api, changeOrigin: false } },
+  },
+  preview: {
+    proxy: { '/api': { target: api, changeOrigin: false } },
+  },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    sourcemap: false,
+  },
+});
