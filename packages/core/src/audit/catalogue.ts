@@ -13,6 +13,7 @@ export const FAMILIES: ReadonlyArray<{ family: CheckFamily; title: string; title
   { family: 'quality', title: '指标质量', titleEn: 'Indicator quality (SMART)' },
   { family: 'prose', title: '正文与表格', titleEn: 'Prose vs tables' },
   { family: 'history', title: '跨年度', titleEn: 'Across years' },
+  { family: 'goals', title: '绩效目标申报', titleEn: 'Goal declaration' },
 ];
 
 /** Every check, grouped by family in catalogue order, codes in the order of the messages table within a family. */

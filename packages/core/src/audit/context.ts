@@ -172,6 +172,7 @@ export class AuditContext {
     readonly rs: RuleSet,
     readonly report: ScoreReport,
     readonly history: readonly EvaluationDocument[],
+    readonly peers: readonly EvaluationDocument[] = [],
   ) {
     const figures = ruleFigures(rs);
     this.maxTolerance = figures.maxTolerance;

@@ -81,7 +81,7 @@ describe('auditCatalogue', () => {
   });
 
   it('codes are stable identifiers with a family prefix', () => {
-    const prefix = { arithmetic: 'ARITH-', weights: 'WEIGHT-', scoring: 'SCORE-', quality: 'SMART-', prose: 'PROSE-', history: 'HIST-' } as const;
+    const prefix = { arithmetic: 'ARITH-', weights: 'WEIGHT-', scoring: 'SCORE-', quality: 'SMART-', prose: 'PROSE-', history: 'HIST-', goals: 'GOAL-' } as const;
     for (const c of catalogue) {
       expect(c.code).toMatch(/^[A-Z]+(-[A-Z0-9]+)+$/);
       expect(c.code.startsWith(prefix[c.family])).toBe(true);

@@ -761,6 +761,53 @@ export const CHECKS = {
     messageEn: (f) => `History document "${v(f, 'title')}" (${v(f, 'year')}) not used: ${v(f, 'reason')}.`,
     suggestion: () => '只提供同一单位、同一项目往年的文档。',
   },
+
+  // -------------------------------------------------------------------------------------------
+  // Goal declaration (绩效目标申报): only for documents at stage goals
+  'GOAL-NO-MONEY': {
+    family: 'goals',
+    severity: 'error',
+    title: '未填写申请资金',
+    titleEn: 'Money requested missing',
+    checks: '绩效目标申报（阶段为目标申报）的项目资金表合计行没有大于0的申请金额（年初预算数、全年预算数、预算数、预算安排资金或金额）；部门申报中每个列有指标的项目都应写明资金。',
+    checksEn: 'A goal declaration whose project funding table has no positive amount on its total row (initial or annual budget, budget, arranged, amount); in a department declaration every project with indicators states its money.',
+    message: (f) => (has(f, 'project') ? `项目“${v(f, 'project')}”未填写申请资金。` : '绩效目标申报未填写申请资金（项目资金合计行没有申请金额）。'),
+    messageEn: (f) => (has(f, 'project') ? `Project "${v(f, 'project')}" states no money requested.` : 'The declaration states no money requested.'),
+    suggestion: () => '在项目资金表合计行填写申请的年度资金总额，并按资金来源分列。',
+  },
+  'GOAL-NO-OVERALL': {
+    family: 'goals',
+    severity: 'error',
+    title: '未填写年度总体目标',
+    titleEn: 'Overall goal missing',
+    checks: '绩效目标申报没有年度总体目标（或只有空白）；部门申报中每个列有指标的项目都应有总体目标。',
+    checksEn: 'A goal declaration with no overall annual goal (or only blank ones); in a department declaration every project with indicators has one.',
+    message: (f) => (has(f, 'project') ? `项目“${v(f, 'project')}”未填写年度总体目标。` : '绩效目标申报未填写年度总体目标。'),
+    messageEn: (f) => (has(f, 'project') ? `Project "${v(f, 'project')}" has no overall goal.` : 'No overall annual goal.'),
+    suggestion: () => '用一两句话写明项目年度总体目标：做什么、做到什么程度、惠及谁，并与下面的绩效指标对应。',
+  },
+  'GOAL-MISSING-CATEGORY': {
+    family: 'goals',
+    severity: 'warning',
+    title: '缺少某类绩效指标',
+    titleEn: 'Indicator category missing from the declaration',
+    checks: '绩效目标申报的指标体系应包含数量、质量、时效、成本、效益、满意度六类指标；规则集已要求的类别（如产出指标下的数量、质量）由“缺少必备的二级指标”报告，此处不重复。',
+    checksEn: 'A goal declaration should have quantity, quality, timeliness, cost, benefit and satisfaction indicators; categories the rule set already requires are reported by SMART-REQUIRED-CATEGORY instead.',
+    message: (f) => `${has(f, 'project') ? `项目“${v(f, 'project')}”的` : ''}指标体系缺少${v(f, 'missing')}。`,
+    messageEn: (f) => `The indicator tree lacks ${v(f, 'missingEn')}.`,
+    suggestion: (f) => `补设${v(f, 'missing')}，每类至少一个可量化的指标（数量、比率、时限或金额）。`,
+  },
+  'GOAL-COPIED-PEER': {
+    family: 'goals',
+    severity: 'warning',
+    title: '指标与其他项目的申报相同',
+    titleEn: 'Indicators copied from another project\'s declaration',
+    checks: '与同期其他项目（其他文档）的申报相比，多项特有指标名称相近、指标值相同（通用指标如预算执行率、满意度不计）。',
+    checksEn: 'Several distinctive indicators have near-identical names and the same targets as another project\'s declaration (generic indicators such as execution rate or satisfaction are not counted).',
+    message: (f) => `有${v(f, 'matches')}项指标与“${v(f, 'source')}”${has(f, 'sourceOrganisation') ? `（${v(f, 'sourceOrganisation')}）` : ''}的申报相同：${v(f, 'list')}。`,
+    messageEn: (f) => `${v(f, 'matches')} indicators repeat those of "${v(f, 'source')}".`,
+    suggestion: () => '按本项目的实际内容和资金规模设置指标值，不应照搬其他项目的指标。',
+  },
 } as const satisfies Record<string, CheckDef>;
 
 export type CheckCode = keyof typeof CHECKS;
@@ -794,6 +841,16 @@ export function categoriesZh(list: readonly string[]): string {
   return list.map((c) => CATEGORY_ZH[c] ?? c).join('或');
 }
 
+
+/** Names of the indicator categories a goal declaration should have (GOAL-MISSING-CATEGORY), by group key. */
+export const GOAL_CATEGORY_ZH: Readonly<Record<string, string>> = {
+  quantity: '数量指标',
+  quality: '质量指标',
+  timeliness: '时效指标',
+  cost: '成本指标',
+  benefit: '效益指标',
+  satisfaction: '满意度指标',
+};
 
 /** What HIST-MONEY-CHANGE is about. */
 export const MONEY_WHAT_ZH: Readonly<Record<string, string>> = {

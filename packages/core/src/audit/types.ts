@@ -7,7 +7,7 @@ import type { ScoreReport } from '../scoring/index.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Families of checks, in the order the catalogue lists them. */
-export type CheckFamily = 'arithmetic' | 'weights' | 'scoring' | 'quality' | 'prose' | 'history';
+export type CheckFamily = 'arithmetic' | 'weights' | 'scoring' | 'quality' | 'prose' | 'history' | 'goals';
 
 /** Decimal figures (as strings) and short labels a finding is about, keyed by name. */
 export type Figures = Record<string, string>;
@@ -61,6 +61,11 @@ export interface AuditOptions {
   history?: readonly EvaluationDocument[] | undefined;
   /** A score report of the same document under the same rule set, when the caller already scored it. */
   score?: ScoreReport | undefined;
+  /**
+   * Other projects' documents (usually goal declarations of the same year), to find targets copied from
+   * them (`GOAL-COPIED-PEER`). Documents of the same project (by name) are skipped.
+   */
+  peers?: readonly EvaluationDocument[] | undefined;
 }
 
 export interface AuditResult {

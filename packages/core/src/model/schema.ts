@@ -54,6 +54,15 @@ export const SubProject = z
   })
   .describe('sub-project (二级项目)');
 
+/** A link from a monitoring or self-evaluation document back to its approved goal document (the baseline). */
+export const BaselineRef = z
+  .object({
+    id: z.string().min(1).describe('id of the goal document (stage goals)'),
+    version: z.number().int().min(1).optional().describe('the version of the goal document that was approved'),
+    approvedAt: Text.optional().describe('ISO date-time of the approval, when known'),
+  })
+  .describe('baseline (绩效目标基线)');
+
 export const Header = z
   .object({
     title: Text.describe('report title as printed'),
@@ -71,6 +80,12 @@ export const Header = z
       .describe('项目起始 / 截至时间 as printed'),
     subProjects: z.array(SubProject).default([]),
     region: Text.optional().describe('行政区划 or region code the document belongs to'),
+    sector: Text.optional().describe('行业 / 领域 (e.g. 市场监管, 教育), for grouping in the indicator library and analytics'),
+    functionClass: Text.optional().describe('支出功能分类科目 as printed, e.g. "2013899 其他市场监督管理事务"'),
+    projectType: Text.optional().describe('项目类型 (e.g. 专项业务类, 设备购置类, 基本建设类)'),
+    baseline: BaselineRef.optional().describe(
+      'the approved goal declaration (绩效目标申报) a monitoring or self-evaluation document was created from',
+    ),
   })
   .describe('header (表头)');
 
@@ -418,6 +433,37 @@ export const EmbeddedProject = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Target adjustments (绩效目标调整)
+
+/** Where an adjustment request stands: requested, approved (it applies) or rejected (it does not). */
+export const AdjustmentStatus = z.enum(['pending', 'approved', 'rejected']);
+
+/**
+ * A recorded change (调整) of an indicator's target (or weight) after the goals were approved. The
+ * indicator keeps the baseline value; approved adjustments apply on top of it, in order (see
+ * `applyAdjustments` in the goals module), so the original always stays beside the adjusted one.
+ */
+export const TargetAdjustment = z
+  .object({
+    id: z.string().min(1),
+    indicatorId: z.string().min(1).describe('id of the indicator node (in the main tree or an embedded project)'),
+    project: z.string().optional().describe('id of the embedded project the indicator belongs to, when not the main tree'),
+    field: z.enum(['target', 'weight']).optional().describe('what is adjusted; absent means the target'),
+    from: Text.describe('the value before the adjustment, as printed'),
+    to: Text.describe('the value after the adjustment, as printed'),
+    reason: Text.min(1).describe('调整原因'),
+    requestedBy: Text.min(1),
+    requestedAt: Text.min(1).describe('ISO date-time'),
+    status: AdjustmentStatus,
+    approvedBy: Text.optional(),
+    approvedAt: Text.optional().describe('ISO date-time'),
+    rejectedBy: Text.optional(),
+    rejectedAt: Text.optional().describe('ISO date-time'),
+    rejectionReason: Text.optional(),
+  })
+  .describe('target adjustment (指标调整)');
+
+// ---------------------------------------------------------------------------------------------
 // The document
 
 export const EvaluationDocument = z
@@ -434,6 +480,10 @@ export const EvaluationDocument = z
     prose: z.array(ProseSection).default([]),
     meta: EvaluationMeta.default({ team: [], problems: [], measures: [] }),
     notes: z.array(Text).default([]).describe('transcription or import remarks'),
+    adjustments: z
+      .array(TargetAdjustment)
+      .optional()
+      .describe('target adjustments (调整) recorded after the baseline was approved, oldest first'),
   })
   .describe('jixiao evaluation document, interchange format');
 
@@ -464,3 +514,6 @@ export type BuildingProject = z.infer<typeof BuildingProject>;
 export type ProseSection = z.infer<typeof ProseSection>;
 export type EvaluationMeta = z.infer<typeof EvaluationMeta>;
 export type EmbeddedProject = z.infer<typeof EmbeddedProject>;
+export type BaselineRef = z.infer<typeof BaselineRef>;
+export type TargetAdjustment = z.infer<typeof TargetAdjustment>;
+export type AdjustmentStatus = z.infer<typeof AdjustmentStatus>;

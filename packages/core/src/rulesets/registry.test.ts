@@ -49,3 +49,53 @@ describe('shipped rule sets', () => {
     }
   });
 });
+
+describe('monitoring and results blocks', () => {
+  const base = () => JSON.parse(JSON.stringify(getRuleSet('national-project')!)) as Record<string, unknown>;
+
+  it('default when absent: checkpoints 25 / 40 / 60 / 80%, 10 points, 10 working days, 优良中差 → 优先保障 / 保障 / 压缩 / 取消', () => {
+    const input = base();
+    delete input['monitoring'];
+    delete input['results'];
+    const r = parseRuleSet(input);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.ruleSet.monitoring.checkpoints).toEqual([
+      { month: 4, minExecution: '0.25' },
+      { month: 6, minExecution: '0.40' },
+      { month: 8, minExecution: '0.60' },
+      { month: 10, minExecution: '0.80' },
+    ]);
+    expect(r.ruleSet.monitoring).toMatchObject({ maxGapPoints: '10', tolerance: '0.1', responseWorkingDays: 10 });
+    expect(r.ruleSet.results.tiers.map((t) => `${t.grade}:${t.treatment}`)).toEqual(['优:priority', '良:maintain', '中:reduce', '差:cancel']);
+    expect(r.ruleSet.results).toMatchObject({ lowExecution: '0.6', seriousSeverities: ['error'], listGrades: ['中', '差'] });
+  });
+
+  it('the defaults are fresh objects, never shared between rule sets', () => {
+    const [a, b] = listRuleSets();
+    expect(a!.monitoring).toEqual(b!.monitoring);
+    expect(a!.monitoring).not.toBe(b!.monitoring);
+  });
+
+  it('a province states its own thresholds', () => {
+    const input = { ...base(), monitoring: { checkpoints: [{ month: 6, minExecution: '0.5' }, { month: 9, minExecution: '0.75' }], maxGapPoints: '15', responseWorkingDays: 5 } };
+    const r = parseRuleSet(input);
+    expect(r.ok && r.ruleSet.monitoring).toMatchObject({ checkpoints: [{ month: 6 }, { month: 9 }], maxGapPoints: '15', responseWorkingDays: 5, tolerance: '0.1' });
+  });
+
+  it.each([
+    [{ monitoring: { checkpoints: [{ month: 6, minExecution: '0.4' }, { month: 4, minExecution: '0.5' }] } }, 'monitoring.checkpoints.1.month'],
+    [{ monitoring: { checkpoints: [{ month: 4, minExecution: '0.4' }, { month: 6, minExecution: '0.3' }] } }, 'monitoring.checkpoints.1.minExecution'],
+    [{ monitoring: { checkpoints: [{ month: 13, minExecution: '0.4' }] } }, 'monitoring.checkpoints.0.month'],
+    [{ monitoring: { tolerance: '1.5' } }, 'monitoring.tolerance'],
+    [{ monitoring: { respondTo: ['MON-UNKNOWN'] } }, 'monitoring.respondTo.0'],
+    [{ results: { tiers: [{ grade: '优', treatment: 'priority' }, { grade: '优', treatment: 'cancel' }] } }, 'results.tiers.1.grade'],
+    [{ results: { tiers: [{ grade: 'A', treatment: 'priority' }, { grade: '良', treatment: 'maintain' }, { grade: '中', treatment: 'reduce' }, { grade: '差', treatment: 'cancel' }] } }, 'results.tiers.0.grade'],
+    [{ results: { tiers: [{ grade: '优', treatment: 'keep' }] } }, 'results.tiers.0.treatment'],
+    [{ results: { lowExecution: '-0.1' } }, 'results.lowExecution'],
+  ])('refuses %j at %s', (patch, path) => {
+    const r = parseRuleSet({ ...base(), ...patch });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.some((i) => i.startsWith(`${path}:`))).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@
  * required categories and sections, duplicates, and indicator sets copied between projects.
  */
 import type { IndicatorCategory } from '../../model/index.js';
+import type { ParsedTarget } from '../../targets/index.js';
 import type { AuditContext, NodeInfo } from '../context.js';
 import { categoriesZh, CATEGORY_ZH, LABEL_ZH } from '../messages.js';
 import { dice, normName } from '../text.js';
@@ -183,8 +184,13 @@ function checkDuplicates(ctx: AuditContext, tree: number): void {
 
 /** Names every project carries (预算执行率, 项目实施期, 群众满意度 …): boilerplate, not evidence of copying. */
 const BOILERPLATE = ['预算执行率', '项目实施期', '实施期', '群众满意度', '满意度', '服务对象满意度', '社会公众满意度', '资金到位率', '完成及时率'];
-const COPY_NAME_SIMILARITY = 0.6;
-const COPY_MIN_MATCHES = 2;
+export const COPY_NAME_SIMILARITY = 0.6;
+export const COPY_MIN_MATCHES = 2;
+
+/** True for a normalised name every project carries (预算执行率, 满意度 …). */
+export function isBoilerplate(normalisedName: string): boolean {
+  return BOILERPLATE.some((b) => normalisedName.endsWith(b));
+}
 
 interface CopyLeaf {
   node: NodeInfo;
@@ -207,7 +213,7 @@ function checkCopiedProjects(ctx: AuditContext): void {
   const frequency = new Map<string, number>();
   for (const leaves of perProject) for (const name of new Set(leaves.map((l) => l.name))) frequency.set(name, (frequency.get(name) ?? 0) + 1);
   for (const leaves of perProject) {
-    for (const l of leaves) l.distinctive = (frequency.get(l.name) ?? 0) < 3 && !BOILERPLATE.some((b) => l.name.endsWith(b));
+    for (const l of leaves) l.distinctive = (frequency.get(l.name) ?? 0) < 3 && !isBoilerplate(l.name);
   }
   // Distinctive leaves of each project by target key, to compare like with like only.
   const byKey = perProject.map((leaves) => {
@@ -237,7 +243,11 @@ function checkCopiedProjects(ctx: AuditContext): void {
 /** Targets equal when their numbers and units are equal (≥80次 = 80次), or their texts are. */
 function targetKey(ctx: AuditContext, n: NodeInfo): string | undefined {
   const t = ctx.target(n);
-  if (!t) return undefined;
+  return t ? targetKeyOf(t) : undefined;
+}
+
+/** The comparison key of a parsed target: number and unit, range and unit, or the normalised text. */
+export function targetKeyOf(t: ParsedTarget): string {
   switch (t.kind) {
     case 'threshold':
     case 'exact':
