@@ -8,3 +8,4 @@ export * from './audit/index.js';
 export { generateProvince, SeededRandom } from './generate/province.js';
 export type { ProvinceOptions } from './generate/province.js';
 export * from './workflow/index.js';
+export * from './goals/index.js';
