@@ -9,3 +9,4 @@ export { generateProvince, SeededRandom } from './generate/province.js';
 export type { ProvinceOptions } from './generate/province.js';
 export * from './workflow/index.js';
 export * from './goals/index.js';
+export * from './monitoring/index.js';
