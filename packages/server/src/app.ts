@@ -45,6 +45,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const importOne = limitBody(config.MAX_IMPORT_FILE_BYTES + 64 * 1024);
   const importBatch = limitBody(config.MAX_IMPORT_BATCH_BYTES + 1024 * 1024);
   app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const p = c.req.path;
     const limiter = /^\/api\/evaluations\/[^/]+\/evidence\/?$/.test(p)
       ? evidence

@@ -5,6 +5,7 @@ import type { SessionStore } from './auth/sessions.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { DB } from './db/types.js';
+import type { EvaluationCache } from './evaluations/cache.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { JobQueue } from './jobs/queue.js';
 
@@ -14,6 +15,8 @@ export interface Deps {
   config: Config;
   log: Logger;
   sessions: SessionStore;
+  /** This replica's copies of evaluations, for the read path. */
+  evaluations: EvaluationCache;
   limiters: { login: RateLimiter; loginUser: RateLimiter; public: RateLimiter; api: RateLimiter };
   /** The job queue, once started; routes that need it answer `not-ready` before. */
   jobs: { current?: JobQueue | undefined };

@@ -19,6 +19,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { DEMO_REGION, DEMO_USERS, seedDemo } from './demo/seed.js';
+import { CHANGE_CHANNEL, EvaluationCache } from './evaluations/cache.js';
 import type { AppEnv } from './http/env.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { startImportWorkers } from './imports/batches.js';
@@ -58,6 +59,7 @@ export function createDeps(database: Database, config: Config, log: Logger): Dep
     db: database.db,
     config,
     log,
+    evaluations: new EvaluationCache(),
     sessions: new SessionStore(database.db, { ttlHours: config.SESSION_TTL_HOURS, cacheSeconds: config.SESSION_CACHE_SECONDS }),
     limiters: {
       login: new RateLimiter(config.RATE_LIMIT_LOGIN_PER_MINUTE),
@@ -105,6 +107,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const deps = createDeps(database, config, log);
     const boot = await bootstrap(deps);
     const app = createApp(deps);
+    const stopWatching = await watchEvaluationChanges(deps);
     if (options.jobs !== false) {
       const jobs = await startJobQueue(database, config, log);
       deps.jobs.current = jobs;
@@ -133,6 +136,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         clearInterval(sweeper);
         if (server) await stopListening(server, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
         if (deps.jobs.current) await deps.jobs.current.stop().catch((err: unknown) => log.warn({ err }, 'job queue stop failed'));
+        await stopWatching();
         if (ownsDatabase) await database.close();
       })();
       return closing;
@@ -142,6 +146,41 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (ownsDatabase) await database.close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * Keeps this replica's evaluation cache honest: listens for the change notifications of migration
+ * 0002 and turns the cache on only while listening (reconnecting after a lost connection).
+ */
+export async function watchEvaluationChanges(deps: Deps): Promise<() => Promise<void>> {
+  let stop: (() => Promise<void>) | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    try {
+      stop = await deps.database.listen(
+        CHANGE_CHANNEL,
+        (payload) => deps.evaluations.invalidate(payload),
+        (err) => {
+          deps.evaluations.setEnabled(false);
+          deps.log.warn({ err }, 'change listener lost; evaluation cache off until it reconnects');
+          if (!closed) retry = setTimeout(() => void connect(), 1000);
+        },
+      );
+      deps.evaluations.setEnabled(true);
+    } catch (err) {
+      deps.evaluations.setEnabled(false);
+      deps.log.warn({ err }, 'change listener failed; evaluation cache off');
+      if (!closed) retry = setTimeout(() => void connect(), 2000);
+    }
+  };
+  await connect();
+  return async () => {
+    closed = true;
+    if (retry) clearTimeout(retry);
+    deps.evaluations.setEnabled(false);
+    await stop?.();
+  };
 }
 
 function listen(app: OpenAPIHono<AppEnv>, config: Config): Promise<ServerType> {

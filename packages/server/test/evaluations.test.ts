@@ -1,4 +1,5 @@
 /** Evaluations: create, read, update with ETag / If-Match, concurrent edits, list filters and paging, versions, delete. */
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestServer, readSeed, smallDocument } from './helpers.js';
 import type { TestServer } from './helpers.js';
@@ -15,7 +16,7 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
     const r = await c.post('/api/evaluations', { document: readSeed('000') });
     expect(r.status, r.text).toBe(201);
     expect(r.headers.get('location')).toBe(`/api/evaluations/${r.body.id}`);
-    expect(r.headers.get('etag')).toBe('"1-draft"');
+    expect(r.headers.get('etag')).toBe('W/"1-draft"');
     expect(r.body).toMatchObject({ status: 'draft', statusLabel: '草稿', version: 1, total: '98.4', grade: '优', year: 2020, level: 'project' });
     expect(r.body.document.id).toBe(r.body.id);
     expect(r.body.counts.error).toBeGreaterThan(0);
@@ -65,7 +66,7 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
     const r = await c.put(`/api/evaluations/${id}`, { document: doc }, { 'if-match': created.headers.get('etag') ?? '' });
     expect(r.status, r.text).toBe(200);
     expect(r.body.version).toBe(2);
-    expect(r.headers.get('etag')).toBe('"2-draft"');
+    expect(r.headers.get('etag')).toBe('W/"2-draft"');
     expect(r.body.total).not.toBe(created.body.total);
     const trail = await c.get(`/api/evaluations/${id}/audit-trail`);
     const update = trail.body.items.find((e: { action: string }) => e.action === 'evaluation.update');
@@ -73,7 +74,7 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
     expect(update.actor.id).toBe(s.fixture.users['preparer1']?.id);
 
     // An unchanged document is not a new version.
-    const same = await c.put(`/api/evaluations/${id}`, { document: r.body.document }, { 'if-match': '"2-draft"' });
+    const same = await c.put(`/api/evaluations/${id}`, { document: r.body.document }, { 'if-match': 'W/"2-draft"' });
     expect(same.status).toBe(200);
     expect(same.body.version).toBe(2);
 
@@ -82,6 +83,21 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
     const v1 = await c.get(`/api/evaluations/${id}/versions/1`);
     expect(v1.body.document.indicators[0].children[0].children[0].actual).toBe('120家');
     expect((await c.get(`/api/evaluations/${id}/versions/9`)).status).toBe(404);
+  });
+
+  it('gzips the representation for clients that take it, with the same weak ETag', async () => {
+    const c = await s.as('preparer1');
+    const created = await c.post('/api/evaluations', { document: readSeed('000') });
+    const plain = await s.app.request(`/api/evaluations/${created.body.id}`, { headers: { cookie: c.cookie ?? '' } });
+    const zipped = await s.app.request(`/api/evaluations/${created.body.id}`, { headers: { cookie: c.cookie ?? '', 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+    expect(zipped.headers.get('etag')).toBe(plain.headers.get('etag'));
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(gunzipSync(bytes).toString('utf8')).toBe(await plain.text());
+    expect(bytes.length).toBeLessThan(Number(plain.headers.get('content-length') ?? 1e9) / 2);
+    const refused = await s.app.request(`/api/evaluations/${created.body.id}`, { headers: { cookie: c.cookie ?? '', 'accept-encoding': 'gzip;q=0' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
   });
 
   it('answers 304 to If-None-Match with the current ETag', async () => {
@@ -147,7 +163,7 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
       Array.from({ length: 8 }, (_, i) => {
         const d = structuredClone(created.body.document);
         d.notes = [`edit ${i}`];
-        return a.put(`/api/evaluations/${id}`, { document: d }, { 'if-match': '"1-draft"' });
+        return a.put(`/api/evaluations/${id}`, { document: d }, { 'if-match': 'W/"1-draft"' });
       }),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
@@ -198,7 +214,7 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
     const c = await s.as('preparer1');
     const created = await c.post('/api/evaluations', { document: smallDocument('删除测试') });
     const id = created.body.id;
-    const stale = await c.delete(`/api/evaluations/${id}`, { 'if-match': '"7-draft"' });
+    const stale = await c.delete(`/api/evaluations/${id}`, { 'if-match': 'W/"7-draft"' });
     expect(stale.status).toBe(409);
     const del = await c.delete(`/api/evaluations/${id}`);
     expect(del.status).toBe(204);
@@ -218,7 +234,7 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
     const created = await p.post('/api/evaluations', { document: smallDocument('审核人不能改') });
     const r = await s.as('reviewer1');
     expect((await r.get(`/api/evaluations/${created.body.id}`)).status).toBe(200);
-    const put = await r.put(`/api/evaluations/${created.body.id}`, { document: created.body.document }, { 'if-match': '"1-draft"' });
+    const put = await r.put(`/api/evaluations/${created.body.id}`, { document: created.body.document }, { 'if-match': 'W/"1-draft"' });
     expect(put.status).toBe(403);
     const other = await p.post('/api/evaluations', { document: smallDocument(), orgId: s.fixture.orgs.U2.id });
     expect(other.status).toBe(403);

@@ -23,7 +23,7 @@ import type { AppEnv } from '../src/http/env.js';
 import { startImportWorkers } from '../src/imports/batches.js';
 import { startJobQueue } from '../src/jobs/queue.js';
 import { createOrg, createRegion } from '../src/organisations/store.js';
-import { createDeps } from '../src/server.js';
+import { createDeps, watchEvaluationChanges } from '../src/server.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -179,6 +179,7 @@ export async function createTestServer(backend: Backend, options: { config?: Par
   const log = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const deps = createDeps(database, config, log);
   const app = createApp(deps);
+  const stopWatching = await watchEvaluationChanges(deps);
   if (options.jobs) {
     const jobs = await startJobQueue(database, config, log);
     deps.jobs.current = jobs;
@@ -206,6 +207,7 @@ export async function createTestServer(backend: Backend, options: { config?: Par
     async close() {
       deps.state.shuttingDown = true;
       if (deps.jobs.current) await deps.jobs.current.stop();
+      await stopWatching();
       await database.dispose();
     },
   };

@@ -106,7 +106,7 @@ describe.each(BACKENDS)('workflow on %s', (backend) => {
     expect((await p.put(`/api/evaluations/${id}`, { document: d }, { 'if-match': cur.headers.get('etag') ?? '' })).status).toBe(200);
     const again = await p.post(`/api/evaluations/${id}/actions/submit`);
     expect(again.body.status).toBe('submitted');
-    const stale = await p.put(`/api/evaluations/${id}`, { document: d }, { 'if-match': '"2-submitted"' });
+    const stale = await p.put(`/api/evaluations/${id}`, { document: d }, { 'if-match': 'W/"2-submitted"' });
     expect(stale.status).toBe(403);
   });
 
@@ -130,7 +130,7 @@ describe.each(BACKENDS)('workflow on %s', (backend) => {
     expect((await reviewer.put(`/api/evaluations/${id}/reviews/i1`, { score: '1', reason: '' })).status).toBe(400);
     expect((await (await client('preparer1')).put(`/api/evaluations/${id}/reviews/i1`, { score: '1', reason: '自评人不能复核' })).status).toBe(403);
     expect((await (await client('finance1')).put(`/api/evaluations/${id}/reviews/i1`, { score: '1', reason: '未到财政复核' })).status).toBe(403);
-    const stale = await reviewer.put(`/api/evaluations/${id}/reviews/i1`, { score: '45', reason: '旧版本' }, { 'if-match': '"1-submitted"' });
+    const stale = await reviewer.put(`/api/evaluations/${id}/reviews/i1`, { score: '45', reason: '旧版本' }, { 'if-match': 'W/"1-submitted"' });
     expect(stale.status).toBe(409);
 
     await reviewer.post(`/api/evaluations/${id}/actions/approve`);

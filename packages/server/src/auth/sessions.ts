@@ -30,6 +30,8 @@ type Lookup = ResolvedSession | 'expired' | undefined;
 
 export class SessionStore {
   private readonly cache = new Map<string, { at: number; value: Lookup }>();
+  /** Lookups in flight, so a burst of requests with one cookie makes one query (no stampede when an entry expires). */
+  private readonly inflight = new Map<string, Promise<Lookup>>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -69,8 +71,15 @@ export class SessionStore {
         return hit.value;
       }
     }
-    const region = m[1] ?? '';
-    const id = sha256(m[2] ?? '');
+    const pending = this.inflight.get(cookieValue);
+    if (pending) return pending;
+    const p = this.lookup(cookieValue, m[1] ?? '', m[2] ?? '', now).finally(() => this.inflight.delete(cookieValue));
+    this.inflight.set(cookieValue, p);
+    return p;
+  }
+
+  private async lookup(cookieValue: string, region: string, secret: string, now: number): Promise<Lookup> {
+    const id = sha256(secret);
     const row = await this.db
       .selectFrom('sessions as s')
       .innerJoin('users as u', (j) => j.onRef('u.region', '=', 's.region').onRef('u.id', '=', 's.user_id'))

@@ -24,6 +24,11 @@ export interface Database {
   pool: pg.Pool;
   /** Where the data lives, for the start-up message (never includes a password). */
   describe: string;
+  /**
+   * Listens on a NOTIFY channel. `onLost` is called if the listening connection drops (PostgreSQL),
+   * after which nothing more is heard until `listen` is called again. Returns a function that stops.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onLost: (err?: unknown) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -77,6 +82,12 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     pool,
     pglite,
     describe: options.dataDir ? `PGlite（嵌入式 PostgreSQL），数据目录 ${resolve(options.dataDir)}` : 'PGlite（内存）',
+    async listen(channel, onPayload) {
+      const stop = await pglite.listen(channel, onPayload);
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
+    },
     async close() {
       await db.destroy();
       await pglite.close();
@@ -98,6 +109,28 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
     db,
     pool,
     describe: `PostgreSQL ${u.hostname}:${u.port || '5432'}${u.pathname}`,
+    async listen(channel, onPayload, onLost) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      const client = new pg.Client({ connectionString: url, application_name: 'jixiao-listen' });
+      let stopped = false;
+      const lost = (err?: unknown) => {
+        if (!stopped) {
+          stopped = true;
+          onLost(err);
+        }
+      };
+      client.on('notification', (msg) => {
+        if (msg.channel === channel && msg.payload !== undefined) onPayload(msg.payload);
+      });
+      client.on('error', lost);
+      client.on('end', () => lost());
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        stopped = true;
+        await client.end().catch(() => {});
+      };
+    },
     async close() {
       await db.destroy();
     },

@@ -1,5 +1,6 @@
 /** @module Evaluation routes: list, create, read, update (ETag / If-Match), delete, versions. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { EvaluationDocument, STATE_LABELS, WORKFLOW_STATES } from '@jixiao/core';
 import type { WorkflowState } from '@jixiao/core';
 import type { Deps } from '../deps.js';
@@ -9,7 +10,8 @@ import { AUTHED_READ, AUTHED_WRITE, IdParam, PageQuery, Uuid, errors, json, raw,
 import { findOrg, orgSubject } from '../organisations/store.js';
 import { allow } from '../permissions/policy.js';
 import { analyse } from './analysis.js';
-import { listEvaluations, readEvaluation, versionFromIfMatch } from './queries.js';
+import { evaluationResponse, listEvaluations, noneMatch, readEvaluation, versionFromIfMatch } from './queries.js';
+import type { EvaluationView } from './queries.js';
 import { createEvaluation, deleteEvaluation, requireEvaluation, saveEvaluation } from './store.js';
 
 const Counts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
@@ -112,7 +114,11 @@ const IfMatch = z.object({
 
 const VersionParam = IdParam.extend({ version: z.coerce.number().int().min(1).max(1_000_000_000).openapi({ param: { name: 'version', in: 'path' } }) });
 
-const jsonHeaders = (etag: string) => ({ 'Content-Type': 'application/json; charset=UTF-8', ETag: etag, Vary: 'Cookie' });
+/** Sends an evaluation (gzipped when the client takes it). */
+export function sendEvaluation(c: Context, view: EvaluationView, status: 200 | 201, extra: Record<string, string> = {}): never {
+  const r = evaluationResponse(c.req.header('accept-encoding'), view);
+  return raw(c, r.body, status, { ...r.headers, ...extra });
+}
 
 export function evaluationRoutes(deps: Deps) {
   const app = router();
@@ -172,9 +178,9 @@ export function evaluationRoutes(deps: Deps) {
       const { id } = await db.transaction().execute((trx) =>
         createEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, { org, document: body.document, analysis }),
       );
-      const view = await readEvaluation(db, user, id);
+      const view = await readEvaluation(deps, user, id);
       if (!view) throw new AppError('internal');
-      return raw(c, view.body, 201, { ...jsonHeaders(view.etag), Location: `/api/evaluations/${id}` });
+      return sendEvaluation(c, view, 201, { Location: `/api/evaluations/${id}` });
     },
   );
 
@@ -194,10 +200,10 @@ export function evaluationRoutes(deps: Deps) {
     }),
     async (c) => {
       const user = c.get('user');
-      const view = await readEvaluation(db, user, c.req.valid('param').id);
+      const view = await readEvaluation(deps, user, c.req.valid('param').id);
       if (!view || !allow(user, 'read', view.subject)) throw new AppError('not-found', '未找到该评价文档');
-      if (c.req.header('if-none-match') === view.etag) return c.body(null, 304, { ETag: view.etag }) as never;
-      return raw(c, view.body, 200, jsonHeaders(view.etag));
+      if (noneMatch(c.req.header('if-none-match'), view.etag)) return c.body(null, 304, { ETag: view.etag, Vary: 'Cookie, Accept-Encoding' }) as never;
+      return sendEvaluation(c, view, 200);
     },
   );
 
@@ -229,9 +235,10 @@ export function evaluationRoutes(deps: Deps) {
         const current = await requireEvaluation(trx, user, id, 'update', { lock: true });
         await saveEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, { current, expectedVersion: expected, document: body.document, analysis, action: 'evaluation.update' });
       });
-      const view = await readEvaluation(db, user, id);
+      deps.evaluations.invalidate(`${user.region}:${id}`);
+      const view = await readEvaluation(deps, user, id);
       if (!view) throw new AppError('not-found');
-      return raw(c, view.body, 200, jsonHeaders(view.etag));
+      return sendEvaluation(c, view, 200);
     },
   );
 
@@ -255,6 +262,7 @@ export function evaluationRoutes(deps: Deps) {
         const current = await requireEvaluation(trx, user, id, 'delete', { lock: true });
         await deleteEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, current, expected);
       });
+      deps.evaluations.invalidate(`${user.region}:${id}`);
       return c.body(null, 204) as never;
     },
   );

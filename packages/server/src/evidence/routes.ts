@@ -146,6 +146,7 @@ export function evidenceRoutes(deps: Deps) {
           note: { evidenceId, fileName: check.name, size: bytes.length, sha256, indicatorId: form.indicatorId },
         });
       });
+      deps.evaluations.invalidate(`${user.region}:${id}`);
       return json(
         c,
         {
@@ -232,6 +233,7 @@ export function evidenceRoutes(deps: Deps) {
           note: { evidenceId, fileName: f.file_name, size: f.size, sha256: f.sha256, indicatorId: f.indicator_id },
         });
       });
+      deps.evaluations.invalidate(`${user.region}:${id}`);
       return c.body(null, 204) as never;
     },
   );

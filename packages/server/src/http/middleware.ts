@@ -27,13 +27,13 @@ export function requestId(): MiddlewareHandler<AppEnv> {
 export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    const child = log.child({ reqId: c.get('requestId') });
-    c.set('log', child);
+    c.set('log', log);
     await next();
-    if (!child.isLevelEnabled('info')) return;
+    if (!log.isLevelEnabled('info')) return;
     const user = c.get('user') as AppEnv['Variables']['user'] | undefined;
-    child.info(
+    log.info(
       {
+        reqId: c.get('requestId'),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -45,16 +45,20 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Headers for an API that serves JSON and downloads only: nothing on it should ever be rendered as a page. */
+/**
+ * Headers for an API that serves JSON and downloads only: nothing on it should ever be rendered as a
+ * page. Set before the handler runs, so responses are built with them (routes may override
+ * Cache-Control); setting headers on a finished response would rebuild it.
+ */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    c.header('Cache-Control', 'no-store');
+    await next();
   };
 }
 

@@ -86,6 +86,5 @@ export function json(c: Context, data: unknown, status: ContentfulStatusCode = 2
 
 /** Returns a prepared body (JSON text or bytes) with headers. */
 export function raw(c: Context, body: string | Uint8Array, status: ContentfulStatusCode, headers: Record<string, string>): never {
-  const payload = typeof body === 'string' ? body : new Uint8Array(body);
-  return c.body(payload, status, headers) as never;
+  return c.body(body as string | Uint8Array<ArrayBuffer>, status, headers) as never;
 }

@@ -4,9 +4,9 @@ import { DecimalString, WORKFLOW_ACTIONS } from '@jixiao/core';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/errors.js';
 import { guards } from '../http/guards.js';
-import { AUTHED_READ, AUTHED_WRITE, IdParam, errors, json, raw, router } from '../http/openapi.js';
+import { AUTHED_READ, AUTHED_WRITE, IdParam, errors, json, router } from '../http/openapi.js';
 import { readEvaluation, versionFromIfMatch } from '../evaluations/queries.js';
-import { EvaluationSchema } from '../evaluations/routes.js';
+import { EvaluationSchema, sendEvaluation } from '../evaluations/routes.js';
 import { requireEvaluation } from '../evaluations/store.js';
 import { addComment, history, rescore, takeAction } from './commands.js';
 
@@ -102,9 +102,10 @@ export function workflowRoutes(deps: Deps) {
       const body = c.req.valid('json');
       const version = expectedVersion(c.req.header('if-match'), body.version);
       await db.transaction().execute((trx) => takeAction(trx, user, id, action, { reason: body.reason, expectedVersion: version, requestId: c.get('requestId') }));
-      const view = await readEvaluation(db, user, id);
+      deps.evaluations.invalidate(`${user.region}:${id}`);
+      const view = await readEvaluation(deps, user, id);
       if (!view) throw new AppError('not-found');
-      return raw(c, view.body, 200, { 'Content-Type': 'application/json; charset=UTF-8', ETag: view.etag });
+      return sendEvaluation(c, view, 200);
     },
   );
 
@@ -205,9 +206,10 @@ export function workflowRoutes(deps: Deps) {
       await db.transaction().execute((trx) =>
         rescore(trx, user, id, indicatorId, { score: body.score, reason: body.reason, expectedVersion: version, requestId: c.get('requestId') }),
       );
-      const view = await readEvaluation(db, user, id);
+      deps.evaluations.invalidate(`${user.region}:${id}`);
+      const view = await readEvaluation(deps, user, id);
       if (!view) throw new AppError('not-found');
-      return raw(c, view.body, 200, { 'Content-Type': 'application/json; charset=UTF-8', ETag: view.etag });
+      return sendEvaluation(c, view, 200);
     },
   );
 

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+/**
+ * API benchmark: autocannon, 200 connections, against the built server on the machine's PostgreSQL.
+ * Measures a bare route of the same framework (GET /api/ping), reading an evaluation, listing with
+ * filters, and saving an evaluation (validation, score and audit, version check, diff, indicator rows,
+ * version snapshot and audit event in one transaction). Prints one JSON line per measure on stdout:
+ *   {"bench":"api-read","unit":"req/s","value":N,"p50_ms":…,"p99_ms":…}
+ * Progress goes to stderr.
+ *
+ * Environment: BENCH_DATABASE_URL (default TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
+ * names a database to create a scratch database from; BENCH_SECONDS (default 10) per measure;
+ * BENCH_CONNECTIONS (default 200).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
+const password = 'bench-password';
+const log = (...a) => console.error('[bench:api]', ...a);
+
+const dbName = `jixiao_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = new URL(base);
+url.pathname = `/${dbName}`;
+
+let child;
+async function cleanup() {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  await admin.end().catch(() => {});
+}
+process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
+
+try {
+  log(`starting the server on PostgreSQL database ${dbName}`);
+  child = spawn(process.execPath, [main, '--demo'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DEMO_PASSWORD: password,
+      PASSWORD_HASH_COST: '12',
+      RATE_LIMIT_API_PER_MINUTE: '0',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+      DATABASE_POOL_SIZE: '20',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const origin = await new Promise((resolve, reject) => {
+    const t = setInterval(() => {
+      const m = /服务已启动：(http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearInterval(t);
+        resolve(m[1]);
+      }
+    }, 50);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+  log(`server at ${origin}`);
+
+  const login = async (username) => {
+    const r = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+    const cookie = /jixiao_session=[^;]+/.exec(r.headers.get('set-cookie') ?? '')[0];
+    const { csrfToken } = await r.json();
+    return { cookie, csrf: csrfToken };
+  };
+  const preparer = await login('preparer');
+  const finance = await login('finance');
+
+  const seed = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('@jixiao/core/fixtures/seeds/000.json')), 'utf8'));
+  const list = await (await fetch(`${origin}/api/evaluations?year=2020`, { headers: { cookie: preparer.cookie } })).json();
+  const readId = list.items[0].id;
+
+  // A pool of drafts for the save measure: each in-flight request holds one, so saves never collide.
+  const poolSize = connections + 50;
+  log(`creating ${poolSize} drafts to save into`);
+  const pool = [];
+  for (let i = 0; i < poolSize; i += 10) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, poolSize - i) }, async (_, j) => {
+        const doc = { ...seed, header: { ...seed.header, year: 2015 + ((i + j) % 10) }, notes: [`bench ${i + j}`] };
+        const r = await fetch(`${origin}/api/evaluations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: preparer.cookie, 'x-csrf-token': preparer.csrf },
+          body: JSON.stringify({ document: doc }),
+        });
+        if (r.status !== 201) throw new Error(`create: ${r.status} ${await r.text()}`);
+        const b = await r.json();
+        return { id: b.id, etag: r.headers.get('etag'), busy: false, flip: false };
+      }),
+    );
+    pool.push(...batch);
+  }
+  const bodies = ['A', 'B'].map((v) => JSON.stringify({ document: { ...seed, notes: [`bench edit ${v}`] } }));
+  let cursor = 0;
+
+  /** Requests cut off at the end of a run may have saved: start each run from the stored versions. */
+  const resyncPool = async () => {
+    for (const slot of pool) {
+      const r = await fetch(`${origin}/api/evaluations/${slot.id}`, { headers: { cookie: preparer.cookie } });
+      await r.arrayBuffer();
+      slot.etag = r.headers.get('etag');
+      slot.busy = false;
+    }
+  };
+
+  const measure = async (name, options, between = async () => {}) => {
+    log(`${name}: warming up`);
+    await autocannon({ url: origin, connections, duration: 3, ...options });
+    await between();
+    log(`${name}: ${connections} connections for ${seconds}s`);
+    const r = await autocannon({ url: origin, connections, duration: seconds, ...options });
+    const line = {
+      bench: name,
+      unit: 'req/s',
+      value: Math.round(r.requests.average),
+      p50_ms: r.latency.p50,
+      p99_ms: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors + r.timeouts,
+      connections,
+      seconds,
+    };
+    console.log(JSON.stringify(line));
+    return line;
+  };
+
+  const bare = await measure('api-bare', { requests: [{ method: 'GET', path: '/api/ping' }] });
+  // As a browser asks: with Accept-Encoding (the server keeps a gzipped body per version).
+  const read = await measure('api-read', { requests: [{ method: 'GET', path: `/api/evaluations/${readId}`, headers: { cookie: preparer.cookie, 'accept-encoding': 'gzip' } }] });
+  await measure('api-list', {
+    requests: [{ method: 'GET', path: '/api/evaluations?year=2020&status=draft&level=project&hasErrors=true&page=2&pageSize=20', headers: { cookie: finance.cookie } }],
+  });
+  await measure('api-save', {
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (req, context) => {
+          let slot;
+          for (let k = 0; k < pool.length; k++) {
+            const candidate = pool[(cursor + k) % pool.length];
+            if (!candidate.busy) {
+              slot = candidate;
+              cursor = (cursor + k + 1) % pool.length;
+              break;
+            }
+          }
+          slot ??= pool[cursor++ % pool.length];
+          slot.busy = true;
+          slot.flip = !slot.flip;
+          context.slot = slot;
+          return {
+            ...req,
+            path: `/api/evaluations/${slot.id}`,
+            headers: { 'content-type': 'application/json', cookie: preparer.cookie, 'x-csrf-token': preparer.csrf, 'if-match': slot.etag },
+            body: bodies[slot.flip ? 1 : 0],
+          };
+        },
+        onResponse: (status, _body, context, headers) => {
+          const slot = context.slot;
+          if (!slot) return;
+          const etag = headers?.etag ?? headers?.ETag;
+          if (status === 200 && etag) slot.etag = etag;
+          slot.busy = false;
+        },
+      },
+    ],
+  }, resyncPool);
+  log(`read p99 ${read.p99_ms} ms (goal < 50), read/bare ${(read.value / bare.value).toFixed(2)} (goal ≥ 0.5)`);
+} finally {
+  await cleanup();
+}
