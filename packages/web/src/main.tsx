@@ -12,6 +12,7 @@ if (root) {
     <StrictMode>
       <ConfigProvider
         locale={zhCN}
+        button={{ autoInsertSpace: false }}
         theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4, fontFamily: '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif' } }}
       >
         <AntApp>

@@ -4,6 +4,7 @@ import { Card, Descriptions, Table, Tabs, Tag } from 'antd';
 import { listRuleSets, ruleSetRef } from '@jixiao/core';
 import type { RuleSet } from '@jixiao/core';
 import { PageHeader } from '../common/PageHeader.js';
+import { CATEGORY_LABELS } from '../format/labels.js';
 
 const FORMULA_LABELS: Readonly<Record<string, string>> = {
   quantitative: '定量：达成得满分，未达成按完成比例计分',
@@ -19,7 +20,7 @@ const LEVELS: Readonly<Record<string, string>> = { project: '项目支出', depa
 function RuleSetView({ rs }: { rs: RuleSet }) {
   return (
     <div className="ruleset">
-      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }} styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="名称" span={2}>
           {rs.name}
         </Descriptions.Item>
@@ -49,7 +50,7 @@ function RuleSetView({ rs }: { rs: RuleSet }) {
         columns={[
           { title: '一级指标', dataIndex: 'name', key: 'name' },
           { title: '分值', dataIndex: 'weight', key: 'weight', width: 80, render: (w?: string) => w ?? '由单位分配' },
-          { title: '须包含的二级指标', key: 'required', render: (_: unknown, s: RuleSet['sections'][number]) => s.requiredCategories.map((c) => c.join(' 或 ')).join('；') || '—' },
+          { title: '须包含的二级指标', key: 'required', render: (_: unknown, s: RuleSet['sections'][number]) => s.requiredCategories.map((c) => c.map((k) => CATEGORY_LABELS[k] ?? k).join(' 或 ')).join('；') || '—' },
           { title: '计分公式', key: 'formula', render: (_: unknown, s: RuleSet['sections'][number]) => (s.leafFormula ? FORMULA_LABELS[s.leafFormula] : '按指标类型') },
         ]}
         style={{ marginBottom: 12 }}

@@ -74,7 +74,7 @@ export default function AppShell() {
         <Dropdown menu={userMenu} trigger={['click']}>
           <Button type="text" className="app-user" aria-label={`当前用户：${user.displayName}（${user.roleLabel}），打开用户菜单`}>
             <Avatar size="small" className="app-avatar">
-              {user.displayName.slice(0, 1)}
+              {(user.displayName.trim().split(/\s+/).pop() ?? user.displayName).slice(0, 1)}
             </Avatar>
             <span className="app-user-name">{user.displayName}</span>
             <span className="app-user-role">{user.roleLabel}</span>

@@ -409,24 +409,36 @@ function Editor({ initial, onReload }: EditorProps) {
     }
   };
 
-  const download = async (format: ExportFormat) => {
-    if (saver.busy) await saver.flush();
-    const a = document.createElement('a');
-    a.href = api.exportUrl(id, format);
-    a.download = '';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  };
+  /** Downloads are plain links; when edits are still waiting, they are saved first so the file has them. */
+  const downloadLink = (format: ExportFormat, label: string) => (
+    <a
+      href={api.exportUrl(id, format)}
+      download
+      onClick={(e) => {
+        if (!saver.busy) return;
+        e.preventDefault();
+        const href = e.currentTarget.href;
+        void saver.flush().then(() => {
+          const a = document.createElement('a');
+          a.href = href;
+          a.download = '';
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+        });
+      }}
+    >
+      {label}
+    </a>
+  );
 
   const downloadMenu: MenuProps = {
     items: [
-      { key: 'xlsx', label: '自评表（Excel）' },
-      { key: 'docx', label: '自评报告（Word）' },
-      { key: 'pdf', label: '自评报告（PDF）' },
-      { key: 'json', label: '交换格式（JSON）' },
+      { key: 'xlsx', label: downloadLink('xlsx', '自评表（Excel）') },
+      { key: 'docx', label: downloadLink('docx', '自评报告（Word）') },
+      { key: 'pdf', label: downloadLink('pdf', '自评报告（PDF）') },
+      { key: 'json', label: downloadLink('json', '交换格式（JSON）') },
     ],
-    onClick: ({ key }) => void download(key as ExportFormat),
   };
 
   const status = saveStatusText(saveStatus);
@@ -572,14 +584,14 @@ function Editor({ initial, onReload }: EditorProps) {
         </div>
         {!narrow && (
           <aside className="editor-aside" aria-label="得分与审核">
-            <ScoreSummary score={analysis.score} failure={analysis.failure} />
+            <ScoreSummary score={analysis.score} failure={analysis.failure} indicators={doc.indicators} />
             {aside}
           </aside>
         )}
       </div>
       {narrow && (
         <div className="editor-score-bar">
-          <ScoreSummary score={analysis.score} failure={analysis.failure} />
+          <ScoreSummary score={analysis.score} failure={analysis.failure} indicators={doc.indicators} />
         </div>
       )}
       {narrow && (

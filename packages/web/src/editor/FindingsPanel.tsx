@@ -25,9 +25,6 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, onLocate, r
   return (
     <section className="findings-panel" aria-label="审核发现">
       <div className="findings-head">
-        <h3>
-          审核发现 <span className="findings-count">{findings.length}</span>
-        </h3>
         <Segmented<Filter>
           size="small"
           value={filter}

@@ -33,6 +33,7 @@ export const GoalsEditor = memo(function GoalsEditor({ goals, editable, flagged,
             aria-label={`年度总体目标${goals.length > 1 ? ` ${i + 1}` : ''} 预期目标`}
             value={g.expected}
             readOnly={!editable}
+            variant={editable ? 'outlined' : 'filled'}
             autoSize={{ minRows: 2, maxRows: 10 }}
             placeholder="如：开展产品质量监督抽查600批次以上，抽查合格率达到93%以上。"
             onChange={(e) => set(i, 'expected', e.target.value)}
@@ -43,6 +44,7 @@ export const GoalsEditor = memo(function GoalsEditor({ goals, editable, flagged,
             aria-label={`年度总体目标${goals.length > 1 ? ` ${i + 1}` : ''} 实际完成情况`}
             value={g.actual ?? ''}
             readOnly={!editable}
+            variant={editable ? 'outlined' : 'filled'}
             autoSize={{ minRows: 2, maxRows: 10 }}
             placeholder="对照预期目标，写明实际完成了什么、完成了多少。"
             onChange={(e) => set(i, 'actual', e.target.value)}

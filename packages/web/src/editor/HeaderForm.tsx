@@ -28,7 +28,7 @@ export const HeaderForm = memo(function HeaderForm({ doc, editable, onDoc }: Hea
   const text = (field: HeaderText, label: string, wide = false) => (
     <div className={`field ${wide ? 'field-wide' : ''}`}>
       <label htmlFor={`header-${field}`}>{label}</label>
-      <Input id={`header-${field}`} value={h[field] ?? ''} readOnly={!editable} onChange={(e) => setText(field, e.target.value)} maxLength={300} />
+      <Input id={`header-${field}`} value={h[field] ?? ''} readOnly={!editable} variant={editable ? 'outlined' : 'filled'} onChange={(e) => setText(field, e.target.value)} maxLength={300} />
     </div>
   );
 
@@ -70,6 +70,7 @@ export const HeaderForm = memo(function HeaderForm({ doc, editable, onDoc }: Hea
           id="header-implementingUnits"
           value={h.implementingUnits.join('、')}
           readOnly={!editable}
+          variant={editable ? 'outlined' : 'filled'}
           placeholder="多个单位用顿号分隔"
           onChange={(e) =>
             onDoc(

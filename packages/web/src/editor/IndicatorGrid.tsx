@@ -166,7 +166,7 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
       </th>
       {cell(
         'name',
-        <div className="g-name" style={{ paddingLeft: row.depth * 14 }}>
+        <div className="g-name-inner" style={{ paddingLeft: row.depth * 14 }}>
           <span className="cell-text">{n.name || <span className="placeholder">（未命名指标）</span>}</span>
           {!row.leaf && <span className="g-level">{level}</span>}
         </div>,
@@ -193,7 +193,7 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
       {cell('weight', <div className="cell-text num">{cellText(row, 'weight')}</div>)}
       {cell(
         'score',
-        <div className="g-score" title={view.scoreTitle}>
+        <div className="g-score-inner" title={view.scoreTitle}>
           <span className="num score-value">{view.score}</span>
           {view.overridden && <span className="mini-tag tag-override">已调整</span>}
           {view.review && <span className="mini-tag tag-review">复核 {view.review}</span>}
@@ -208,7 +208,7 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
       {cell(
         'evidence',
         row.leaf ? (
-          <button type="button" className="link-button" tabIndex={-1} onClick={() => handlers.onEvidence(index)} aria-label={`佐证材料（${n.evidence?.length ?? 0}个）：${name}`}>
+          <button type="button" className={`link-button ${(n.evidence?.length ?? 0) === 0 ? 'evidence-empty' : ''}`} tabIndex={-1} onClick={() => handlers.onEvidence(index)} aria-label={`佐证材料（${n.evidence?.length ?? 0}个）：${name}`}>
             <PaperClipOutlined /> {n.evidence?.length ?? 0}
           </button>
         ) : null,
@@ -287,6 +287,12 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     const el = tableRef.current?.querySelector<HTMLElement>('[data-active-cell="true"]');
     if (!el) return;
     if (document.activeElement !== el) el.focus({ preventScroll: true });
+    const box = tableRef.current?.parentElement;
+    const wrap = box?.parentElement;
+    if (box && wrap) {
+      const r = box.getBoundingClientRect();
+      if (r.top < 60 || r.top > window.innerHeight - 120) wrap.scrollIntoView({ block: 'start' });
+    }
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     if (el instanceof HTMLInputElement && mode === 'ready') el.select();
     if (el instanceof HTMLInputElement && mode === 'edit' && caretToEnd.current) {
@@ -792,11 +798,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           }}
         >
           <colgroup>
-            <col style={{ width: 44 }} />
+            <col style={{ width: 42 }} />
             {GRID_COLUMNS.map((c) => (
               <col key={c.key} style={{ width: c.width }} />
             ))}
-            <col style={{ width: 40 }} />
+            <col style={{ width: 36 }} />
           </colgroup>
           <thead>
             <tr aria-rowindex={1}>

@@ -1,11 +1,11 @@
 /** @module 总分与等级: the total, the grade, the execution rate and each section's score, live. */
 import { memo } from 'react';
 import { Tooltip } from 'antd';
-import type { ScoreReport } from '@jixiao/core';
+import type { IndicatorNode, ScoreReport } from '@jixiao/core';
 import { GradeTag } from '../common/tags.js';
 import { formatPercent, formatScore } from '../format/numbers.js';
 
-export const ScoreSummary = memo(function ScoreSummary({ score, failure }: { score: ScoreReport | undefined; failure: string | undefined }) {
+export const ScoreSummary = memo(function ScoreSummary({ score, failure, indicators }: { score: ScoreReport | undefined; failure: string | undefined; indicators: readonly IndicatorNode[] }) {
   if (!score) return <div className="score-summary muted">{failure ? `暂时无法计算得分：${failure}` : '—'}</div>;
   const roots = score.sections.filter((s) => s.project === undefined && !s.path.includes('children'));
   return (
@@ -30,15 +30,21 @@ export const ScoreSummary = memo(function ScoreSummary({ score, failure }: { sco
             </dd>
           </div>
         )}
-        {roots.map((s) => (
+        {roots.map((s) => {
+          // The weight printed in the section's label, when it has one (产出指标(50分)).
+          const index = /^\$\.indicators\[(\d+)\]$/.exec(s.path)?.[1];
+          const declared = index !== undefined ? indicators[Number(index)]?.declaredWeight : undefined;
+          const weight = declared ?? formatScore(s.declaredWeight ?? s.weight);
+          return (
           <div key={s.id}>
             <dt>{s.name.replace(/[（(]\s*\d+(\.\d+)?\s*分\s*[)）]/, '')}</dt>
             <dd>
               {formatScore(s.score) || '—'}
-              {(s.declaredWeight ?? s.weight) && <span className="muted"> / {formatScore(s.declaredWeight ?? s.weight)}</span>}
+              {weight && <span className="muted"> / {weight}</span>}
             </dd>
           </div>
-        ))}
+          );
+        })}
       </dl>
     </div>
   );

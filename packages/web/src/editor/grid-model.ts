@@ -20,13 +20,13 @@ export interface GridColumn {
 }
 
 export const GRID_COLUMNS: readonly GridColumn[] = [
-  { key: 'name', title: '指标名称', typed: true, numeric: false, width: 230 },
-  { key: 'target', title: '年度指标值', typed: true, numeric: false, width: 170 },
-  { key: 'actual', title: '实际完成值', typed: true, numeric: false, width: 150 },
-  { key: 'weight', title: '分值', typed: true, numeric: true, width: 70 },
+  { key: 'name', title: '指标名称', typed: true, numeric: false, width: 200 },
+  { key: 'target', title: '年度指标值', typed: true, numeric: false, width: 150 },
+  { key: 'actual', title: '实际完成值', typed: true, numeric: false, width: 130 },
+  { key: 'weight', title: '分值', typed: true, numeric: true, width: 56 },
   { key: 'score', title: '得分', typed: false, numeric: true, width: 96 },
-  { key: 'reason', title: '偏差原因分析及改进措施', typed: true, numeric: false, width: 220 },
-  { key: 'evidence', title: '佐证材料', typed: false, numeric: false, width: 92 },
+  { key: 'reason', title: '偏差原因分析及改进措施', typed: true, numeric: false, width: 180 },
+  { key: 'evidence', title: '佐证材料', typed: false, numeric: false, width: 70 },
 ];
 
 export const COLUMN_INDEX: Readonly<Record<GridColumnKey, number>> = Object.fromEntries(GRID_COLUMNS.map((c, i) => [c.key, i])) as Record<GridColumnKey, number>;

@@ -49,7 +49,8 @@ export function rowView(item: ScoredItem | undefined, findings: readonly Finding
     if (had === undefined || SEVERITY_RANK[f.severity] < SEVERITY_RANK[had]) perColumn.set(col, f.severity);
   }
   let statusLabel = '';
-  if (item && leaf) {
+  // An empty row with no weight (a group not used) says nothing; one with a weight says what it lacks.
+  if (item && leaf && !(item.status === 'missing' && item.weight === undefined)) {
     statusLabel = ITEM_STATUS_LABELS[item.status] ?? item.status;
     if (item.status === 'partly-met' && item.ratio) statusLabel += ` ${item.ratio.times(Dec.HUNDRED).round(2).normalize().toString()}%`;
   }

@@ -64,3 +64,27 @@ export function recentYears(now: Date, count = 10): number[] {
   const y = now.getFullYear();
   return Array.from({ length: count }, (_, i) => y - i);
 }
+
+/** Indicator categories (指标类别) of the interchange format, in words. */
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
+  output: '产出指标',
+  benefit: '效益指标',
+  satisfaction: '满意度指标',
+  cost: '成本指标',
+  input: '投入',
+  process: '过程',
+  effect: '效果',
+  decision: '决策',
+  management: '管理',
+  performance: '绩效',
+  quantity: '数量指标',
+  quality: '质量指标',
+  timeliness: '时效指标',
+  'cost-output': '成本指标（产出）',
+  economic: '经济效益指标',
+  social: '社会效益指标',
+  ecological: '生态效益指标',
+  sustainable: '可持续影响指标',
+  'service-satisfaction': '服务对象满意度指标',
+  other: '其他',
+};

@@ -33,6 +33,11 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   publish: '公开',
 };
 
+/** An audit-trail action in words: `evaluation.publish` → 公开. */
+export function eventLabel(action: string): string {
+  return EVENT_LABELS[action] ?? EVENT_LABELS[action.replace(/^evaluation\./, '')] ?? action;
+}
+
 const KIND_LABELS = { added: '新增', removed: '删除', changed: '修改' } as const;
 
 function timelineItem(h: HistoryItem) {
@@ -160,7 +165,7 @@ export default function HistoryPage() {
                     {(trail.data?.items ?? []).map((e) => (
                       <li key={e.id} className="event">
                         <Space className="event-head" wrap>
-                          <strong>{EVENT_LABELS[e.action] ?? e.action}</strong>
+                          <strong>{eventLabel(e.action)}</strong>
                           <span>{e.actor?.name ?? '系统'}</span>
                           <span className="muted">{formatDateTime(e.at)}</span>
                         </Space>

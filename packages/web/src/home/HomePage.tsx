@@ -73,7 +73,7 @@ export default function HomePage() {
         <Suspense fallback={<Loading tip="正在汇总…" />}>
           <Overview />
         </Suspense>
-        <div className="home-grid" style={{ marginTop: 16 }}>
+        <div className="home-stack" style={{ marginTop: 16 }}>
           <EvaluationCard title="待复核（主管部门已审核）" query={{ status: 'approved' }} empty="没有待复核的评价" />
           <EvaluationCard title="待公开（已复核）" query={{ status: 'rechecked' }} empty="没有待公开的评价" />
         </div>
@@ -85,7 +85,7 @@ export default function HomePage() {
     return (
       <div className="page">
         <PageHeader title="审核工作台" sub={`${greeting} · ${user.orgName ?? ''} ${user.roleLabel}`} />
-        <div className="home-grid">
+        <div className="home-stack">
           <EvaluationCard title="待审核" query={{ status: 'submitted' }} empty="没有待审核的评价，辛苦了" />
           <EvaluationCard title="已退回，等待修改" query={{ status: 'returned' }} empty="没有退回中的评价" />
           <EvaluationCard title="已审核通过" query={{ status: 'approved' }} empty="暂无" />
@@ -129,7 +129,7 @@ export default function HomePage() {
           </Space>
         }
       />
-      <div className="home-grid">
+      <div className="home-stack">
         <EvaluationCard title="被退回，需要修改" query={{ status: 'returned' }} empty="没有被退回的评价" />
         <EvaluationCard title="我的草稿" query={{ status: 'draft' }} empty="没有草稿，点击“新建评价”开始填写" />
         <EvaluationCard title="已提交" query={{ status: 'submitted' }} empty="暂无已提交的评价" />

@@ -69,6 +69,7 @@ function ReviewDocument({ draft, onChange }: { draft: Draft; onChange: (fn: (s: 
           <Card size="small" title="导入报告">
             <Tabs
               size="small"
+              defaultActiveKey={report.guessed.length > 0 ? 'guessed' : report.skipped.length > 0 ? 'skipped' : 'recognised'}
               items={[
                 { key: 'guessed', label: `推测的内容 ${report.guessed.length}`, children: <NoteList notes={report.guessed} empty="没有需要核对的推测" /> },
                 { key: 'skipped', label: `未导入 ${report.skipped.length}`, children: <NoteList notes={report.skipped} empty="没有跳过的内容" /> },
