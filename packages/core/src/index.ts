@@ -10,3 +10,4 @@ export type { ProvinceOptions } from './generate/province.js';
 export * from './workflow/index.js';
 export * from './goals/index.js';
 export * from './monitoring/index.js';
+export * from './library/index.js';
