@@ -136,6 +136,19 @@ describe.each(BACKENDS)('workflow on %s', (backend) => {
     await reviewer.post(`/api/evaluations/${id}/actions/approve`);
     const fin = await (await client('finance1')).put(`/api/evaluations/${id}/reviews/i2`, { score: '25', reason: '财政复核' });
     expect(fin.status).toBe(200);
+
+    // Returned to the preparer: an edit cannot change or drop the reviewers' scores.
+    await (await client('finance1')).post(`/api/evaluations/${id}/actions/return`, { reason: '请修改' });
+    const p = await client('preparer1');
+    const cur = await p.get(`/api/evaluations/${id}`);
+    const d = cur.body.document;
+    d.indicators[0].children[0].children[0].review = { score: '50', reason: '自己改的复核分' };
+    delete d.indicators[1].children[0].review;
+    d.indicators[0].children[0].children[0].actual = '130家';
+    const saved = await p.put(`/api/evaluations/${id}`, { document: d }, { 'if-match': cur.headers.get('etag') ?? '' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.document.indicators[0].children[0].children[0]).toMatchObject({ actual: '130家', review: { score: '40', reason: '实际完成值缺少佐证' } });
+    expect(saved.body.document.indicators[1].children[0].review).toMatchObject({ score: '25', reason: '财政复核' });
   });
 
   it('takes comments on the document and its indicators, and shows the full history', async () => {

@@ -3,7 +3,7 @@
  * document, the query columns, the indicator rows, a version snapshot and the audit event together.
  */
 import { isEditable, STATE_LABELS } from '@jixiao/core';
-import type { EvaluationDocument } from '@jixiao/core';
+import type { EvaluationDocument, IndicatorNode } from '@jixiao/core';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import { recordEvent } from '../audit-trail/events.js';
@@ -190,10 +190,11 @@ export async function saveEvaluation(tx: Tx, actor: Actor, input: SaveInput): Pr
   const { current } = input;
   if (current.version !== input.expectedVersion) throw conflict(current, input.expectedVersion);
   const before = await loadDocument(tx, actor.region, current.id);
-  const document: EvaluationDocument = { ...input.document, id: current.id };
+  let document: EvaluationDocument = { ...input.document, id: current.id };
+  if (input.action === 'evaluation.update') document = keepManagedFields(before, document);
   const diff = diffJson(before, document);
   if (diff.changes.length === 0) return { version: current.version, changed: false };
-  const a = input.analysis ?? analyse(document);
+  const a = input.analysis && input.action !== 'evaluation.update' ? input.analysis : analyseIfChanged(input, document);
   const version = current.version + 1;
   const now = new Date();
   await tx
@@ -232,6 +233,43 @@ export async function saveEvaluation(tx: Tx, actor: Actor, input: SaveInput): Pr
     requestId: actor.requestId,
   });
   return { version, changed: true };
+}
+
+/** The given analysis when the document saved is the one analysed, else a fresh one. */
+function analyseIfChanged(input: SaveInput, document: EvaluationDocument): Analysis {
+  if (input.analysis && JSON.stringify(input.document.indicators) === JSON.stringify(document.indicators)) return input.analysis;
+  return analyse(document);
+}
+
+/**
+ * Fields the document editor does not own: reviewers' re-scores (复核分, their own route) and the
+ * evidence lists (kept by the evidence routes). A saved edit keeps them as stored, node by node.
+ */
+export function keepManagedFields(before: EvaluationDocument, after: EvaluationDocument): EvaluationDocument {
+  const stored = new Map<string, IndicatorNode>();
+  const collect = (nodes: readonly IndicatorNode[] | undefined, scope: string) => {
+    for (const n of nodes ?? []) {
+      stored.set(`${scope}/${n.id}`, n);
+      collect(n.children, scope);
+    }
+  };
+  collect(before.indicators, '');
+  before.projects.forEach((p) => collect(p.indicators, p.id));
+  const apply = (nodes: readonly IndicatorNode[] | undefined, scope: string): IndicatorNode[] | undefined =>
+    nodes?.map((n) => {
+      const old = stored.get(`${scope}/${n.id}`);
+      const { review: _review, evidence: _evidence, ...rest } = n;
+      const out: IndicatorNode = { ...rest };
+      if (old?.review) out.review = old.review;
+      if (old?.evidence) out.evidence = old.evidence;
+      if (n.children) out.children = apply(n.children, scope);
+      return out;
+    });
+  return {
+    ...after,
+    indicators: apply(after.indicators, '') ?? [],
+    projects: after.projects.map((p) => ({ ...p, indicators: apply(p.indicators, p.id) ?? [] })),
+  };
 }
 
 async function writeIndicators(tx: Tx, region: string, evaluationId: string, a: Analysis, replace: boolean): Promise<void> {

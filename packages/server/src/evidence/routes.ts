@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { EvaluationDocument } from '@jixiao/core';
+import { recordEvent } from '../audit-trail/events.js';
 import type { Deps } from '../deps.js';
 import { uuidv7 } from '../db/ids.js';
 import { AppError } from '../http/errors.js';
@@ -225,13 +226,18 @@ export function evidenceRoutes(deps: Deps) {
         const doc = structuredClone(await loadDocument(trx, user.region, id)) as EvaluationDocument;
         const node = findIndicator(doc, f.indicator_id);
         if (node?.evidence) node.evidence = node.evidence.filter((e) => e.id !== evidenceId);
-        await saveEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, {
+        const note = { evidenceId, fileName: f.file_name, size: f.size, sha256: f.sha256, indicatorId: f.indicator_id };
+        const saved = await saveEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, {
           current,
           expectedVersion: expected ?? current.version,
           document: doc,
           action: 'evidence.delete',
-          note: { evidenceId, fileName: f.file_name, size: f.size, sha256: f.sha256, indicatorId: f.indicator_id },
+          note,
         });
+        // The file was not listed in the document any more: the deletion still goes on the record.
+        if (!saved.changed) {
+          await recordEvent(trx, { region: user.region, actorId: user.id, action: 'evidence.delete', subjectType: 'evidence', subjectId: evidenceId, evaluationId: id, diff: note, requestId: c.get('requestId') });
+        }
       });
       deps.evaluations.invalidate(`${user.region}:${id}`);
       return c.body(null, 204) as never;
