@@ -11,3 +11,4 @@ export * from './workflow/index.js';
 export * from './goals/index.js';
 export * from './monitoring/index.js';
 export * from './library/index.js';
+export * from './analytics/index.js';
