@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false).describe('trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy'),
   SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
   SESSION_CACHE_SECONDS: int(0, 300).default(5).describe('how long a replica may reuse a session lookup'),
+  READ_CACHE: bool.default(true).describe('cache evaluations per replica, invalidated by LISTEN/NOTIFY (turn off on Citus, see docs/deployment.md)'),
   PASSWORD_HASH_COST: int(10, 20).default(15).describe('scrypt cost as log2(N); 15 = 32 MiB per hash'),
   LOGIN_MAX_ATTEMPTS: int(1, 100).default(5),
   LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),

@@ -153,6 +153,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
  * 0002 and turns the cache on only while listening (reconnecting after a lost connection).
  */
 export async function watchEvaluationChanges(deps: Deps): Promise<() => Promise<void>> {
+  if (!deps.config.READ_CACHE) {
+    deps.evaluations.setEnabled(false);
+    return async () => {};
+  }
   let stop: (() => Promise<void>) | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
