@@ -12,3 +12,4 @@ export * from './goals/index.js';
 export * from './monitoring/index.js';
 export * from './library/index.js';
 export * from './analytics/index.js';
+export * from './results/index.js';

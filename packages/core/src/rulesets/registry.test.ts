@@ -92,6 +92,7 @@ describe('monitoring and results blocks', () => {
     [{ results: { tiers: [{ grade: '优', treatment: 'priority' }, { grade: '优', treatment: 'cancel' }] } }, 'results.tiers.1.grade'],
     [{ results: { tiers: [{ grade: 'A', treatment: 'priority' }, { grade: '良', treatment: 'maintain' }, { grade: '中', treatment: 'reduce' }, { grade: '差', treatment: 'cancel' }] } }, 'results.tiers.0.grade'],
     [{ results: { tiers: [{ grade: '优', treatment: 'keep' }] } }, 'results.tiers.0.treatment'],
+    [{ results: { tiers: [{ grade: '优', treatment: 'reduce' }, { grade: '良', treatment: 'maintain' }, { grade: '中', treatment: 'reduce' }, { grade: '差', treatment: 'cancel' }] } }, 'results.tiers'],
     [{ results: { lowExecution: '-0.1' } }, 'results.lowExecution'],
   ])('refuses %j at %s', (patch, path) => {
     const r = parseRuleSet({ ...base(), ...patch });

@@ -216,6 +216,17 @@ export const RuleSet = z.object({
   for (const g of grades) {
     if (!rs.results.tiers.some((t) => t.grade === g)) ctx.addIssue({ code: 'custom', path: ['results', 'tiers'], message: `grade ${g} has no treatment` });
   }
+  // A better grade never gets a less favourable treatment.
+  const order = Treatment.options;
+  const byMin = [...rs.grades].sort((a, b) => Dec.of(b.min).cmp(Dec.of(a.min)));
+  let worst = -1;
+  for (const g of byMin) {
+    const t = rs.results.tiers.find((x) => x.grade === g.grade);
+    if (!t) continue;
+    const i = order.indexOf(t.treatment);
+    if (i < worst) ctx.addIssue({ code: 'custom', path: ['results', 'tiers'], message: `grade ${g.grade} gets a more favourable treatment than a better grade` });
+    worst = Math.max(worst, i);
+  }
 });
 
 export type RuleSet = z.infer<typeof RuleSet>;
