@@ -5,7 +5,7 @@ import { isLeaf, parseDocument, walkIndicators } from '../model/index.js';
 import type { EvaluationDocument, IndicatorNode } from '../model/index.js';
 import { scoreDocument } from '../scoring/index.js';
 import { createFromGoals, createMonitoringDocument, createSelfEvaluation, derivedTitle } from './index.js';
-import { goalsDoc } from './testing.test.js';
+import { goalsDoc, roots } from './testing.test.js';
 
 function ok(r: ReturnType<typeof createFromGoals>): EvaluationDocument {
   if (!r.ok) throw new Error(r.message);
@@ -33,7 +33,7 @@ describe('createFromGoals', () => {
 
   it('carries targets, weights, categories and money; actuals, scores and execution stay empty', () => {
     const goals = goalsDoc((d) => {
-      d.indicators![0]!.children![0]!.children![0]!.actual = '写错地方的实际值';
+      roots(d)[0]!.children![0]!.children![0]!.actual = '写错地方的实际值';
       d.goals![0]!.actual = '已完成';
     });
     const doc = ok(createSelfEvaluation(goals));

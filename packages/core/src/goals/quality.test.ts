@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seed } from '../audit/testing.test.js';
 import type { EvaluationDocument } from '../model/index.js';
 import { goalQuality, GOAL_QUALITY_FAMILIES } from './index.js';
-import { goalsDoc } from './testing.test.js';
+import { goalsDoc, roots } from './testing.test.js';
 
 const codesOf = (doc: EvaluationDocument, options?: Parameters<typeof goalQuality>[1]) => goalQuality(doc, options).findings.map((f) => f.code);
 
@@ -41,7 +41,7 @@ describe('goalQuality', () => {
     const last = goalsDoc((d) => {
       d.header.year = 2023;
       d.header.stage = 'self-evaluation';
-      d.indicators![0]!.children![0]!.children![0]!.actual = '700批次';
+      roots(d)[0]!.children![0]!.children![0]!.actual = '700批次';
     });
     expect(codesOf(goalsDoc(), { history: [last] })).toContain('HIST-TARGET-BELOW-LAST');
   });

@@ -4,6 +4,9 @@ import { auditDocument } from '../audit/index.js';
 import { cleanInput, leaf, parse, section } from '../audit/testing.test.js';
 import type { EvaluationDocument, EvaluationDocumentInput, IndicatorNodeInput } from '../model/index.js';
 
+/** The indicator roots of an input document (its type is loose: `unknown[]`). */
+export const roots = (d: EvaluationDocumentInput) => (d.indicators ?? []) as IndicatorNodeInput[];
+
 export function goalsInput(): EvaluationDocumentInput {
   const d = cleanInput();
   d.id = 'goals-2024-qm';
@@ -24,11 +27,11 @@ export function goalsInput(): EvaluationDocumentInput {
       if (n.children) strip(n.children);
     }
   };
-  d.indicators![0]!.children!.push(
+  roots(d)[0]!.children!.push(
     section('out.time', '时效指标', [leaf('t1', '抽检报告出具时间', { weight: '0', target: '10个工作日内' })]),
     section('out.cost', '成本指标', [leaf('c1', '单批次抽检成本', { weight: '0', target: '≤700元/批次' })]),
   );
-  strip(d.indicators!);
+  strip(roots(d));
   delete d.meta!.printedTotal;
   delete d.meta!.printedGrade;
   return d;

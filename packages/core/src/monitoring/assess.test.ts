@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leaf, section } from '../audit/testing.test.js';
 import { createMonitoringDocument } from '../goals/index.js';
-import { goalsDoc } from '../goals/testing.test.js';
+import { goalsDoc, roots } from '../goals/testing.test.js';
 import type { EvaluationDocument } from '../model/index.js';
 import { getRuleSet, parseRuleSet } from '../rulesets/index.js';
 import type { RuleSet } from '../rulesets/index.js';
@@ -14,9 +14,9 @@ const rs = getRuleSet('national-project')!;
 /** The goal declaration of the goals tests (100 万元, year 2024), plus a calendar deadline, a cost ceiling and a qualitative target. */
 function goals(): EvaluationDocument {
   return goalsDoc((d) => {
-    d.indicators![0]!.children![2]!.children!.push(leaf('t2', '年度抽检工作完成时间', { weight: '0', target: '9月前' }));
-    d.indicators![0]!.children![3]!.children!.push(leaf('c2', '项目成本控制', { weight: '0', target: '≤41.2万元' }));
-    d.indicators![1]!.children!.push(section('ben.sus', '可持续影响指标', [leaf('b2', '长效监管机制', { weight: '0', target: '长期有效' })]));
+    roots(d)[0]!.children![2]!.children!.push(leaf('t2', '年度抽检工作完成时间', { weight: '0', target: '9月前' }));
+    roots(d)[0]!.children![3]!.children!.push(leaf('c2', '项目成本控制', { weight: '0', target: '≤41.2万元' }));
+    roots(d)[1]!.children!.push(section('ben.sus', '可持续影响指标', [leaf('b2', '长效监管机制', { weight: '0', target: '长期有效' })]));
   });
 }
 

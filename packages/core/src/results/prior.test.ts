@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from '../audit/index.js';
 import { createSelfEvaluation } from '../goals/index.js';
-import { goalsDoc } from '../goals/testing.test.js';
+import { goalsDoc, roots } from '../goals/testing.test.js';
 import { assessMonitoring, MonitoringSnapshot } from '../monitoring/index.js';
 import type { EvaluationDocument } from '../model/index.js';
 import { walkIndicators } from '../model/index.js';
@@ -27,9 +27,9 @@ function nextGoals(): EvaluationDocument {
   return goalsDoc((d) => {
     d.header.year = 2024;
     d.funding!.tables![0]!.rows[0]!.amounts = { initialBudget: '120' };
-    d.indicators![0]!.children![0]!.children![0]!.target = '≥500批次';
-    d.indicators![0]!.children![1]!.children![0]!.target = '≥98%';
-    d.indicators![0]!.children![0]!.children!.push({ id: 'q9', name: '网络食品抽检批次', target: '≥50批次' });
+    roots(d)[0]!.children![0]!.children![0]!.target = '≥500批次';
+    roots(d)[0]!.children![1]!.children![0]!.target = '≥98%';
+    roots(d)[0]!.children![0]!.children!.push({ id: 'q9', name: '网络食品抽检批次', target: '≥50批次' });
   });
 }
 

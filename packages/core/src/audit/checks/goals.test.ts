@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationDocumentInput } from '../../model/index.js';
+import type { EvaluationDocumentInput, IndicatorNodeInput } from '../../model/index.js';
 import { cleanInput, codes, leaf, node, parse, section, withCode } from '../testing.test.js';
+
+/** The indicator roots of an input document (its type is loose: `unknown[]`). */
+const roots = (d: EvaluationDocumentInput) => (d.indicators ?? []) as IndicatorNodeInput[];
 
 /** The clean document as a goal declaration: actuals and scores removed, all six categories present. */
 function goalsInput(): EvaluationDocumentInput {
@@ -9,18 +12,18 @@ function goalsInput(): EvaluationDocumentInput {
   d.goals = [{ expected: '完成年度质量监督抽查任务，抽检合格率保持在95%以上' }];
   d.funding!.execution = { weight: '10' };
   for (const r of d.funding!.tables![0]!.rows) r.amounts = { annualBudget: r.amounts?.annualBudget ?? '0' };
-  const strip = (nodes: NonNullable<EvaluationDocumentInput['indicators']>) => {
+  const strip = (nodes: IndicatorNodeInput[]) => {
     for (const n of nodes) {
       delete n.actual;
       delete n.printedScore;
       if (n.children) strip(n.children);
     }
   };
-  d.indicators![0]!.children!.push(
+  roots(d)[0]!.children!.push(
     section('out.time', '时效指标', [leaf('t1', '抽检报告出具时间', { weight: '0', target: '10个工作日内' })]),
     section('out.cost', '成本指标', [leaf('c1', '单批次抽检成本', { weight: '0', target: '≤700元/批次' })]),
   );
-  strip(d.indicators!);
+  strip(roots(d));
   delete d.meta!.printedTotal;
   delete d.meta!.printedGrade;
   return d;
@@ -60,7 +63,7 @@ describe('goal declaration checks', () => {
 
   it('lists the missing categories in one finding, not those the rule set already requires', () => {
     const d = goalsInput();
-    d.indicators![0]!.children = d.indicators![0]!.children!.filter((c) => c.id !== 'out.time' && c.id !== 'out.cost' && c.id !== 'out.qty');
+    roots(d)[0]!.children = roots(d)[0]!.children!.filter((c) => c.id !== 'out.time' && c.id !== 'out.cost' && c.id !== 'out.qty');
     const f = withCode(parse(d), 'GOAL-MISSING-CATEGORY');
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toBe('指标体系缺少时效指标、成本指标。');
@@ -71,7 +74,7 @@ describe('goal declaration checks', () => {
 
   it('a missing satisfaction section is reported', () => {
     const d = goalsInput();
-    d.indicators = d.indicators!.filter((c) => c.id !== 'sat');
+    d.indicators = roots(d).filter((c) => c.id !== 'sat');
     expect(withCode(parse(d), 'GOAL-MISSING-CATEGORY')[0]!.message).toContain('满意度指标');
   });
 
