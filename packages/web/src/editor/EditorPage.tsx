@@ -4,7 +4,7 @@
  * evidence, comments, re-scores and the workflow buttons. Reviewers see the same page read-only
  * with their tools.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Badge, Button, Drawer, Dropdown, Result, Space, Tabs, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import { CommentOutlined, DownloadOutlined, ExclamationCircleOutlined, HistoryOutlined } from '@ant-design/icons';
@@ -27,7 +27,7 @@ import type { SaveStatus } from './autosave.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { EvidenceDialog } from './EvidenceDialog.js';
 import { FindingsPanel } from './FindingsPanel.js';
-import { FundingTable } from './FundingTable.js';
+import { FundingTable, executionView } from './FundingTable.js';
 import { GoalsEditor } from './GoalsEditor.js';
 import { HeaderForm } from './HeaderForm.js';
 import { IndicatorGrid } from './IndicatorGrid.js';
@@ -255,15 +255,19 @@ function Editor({ initial, onReload }: EditorProps) {
     [saver],
   );
 
-  // ---- locating findings
-  const flagged = useMemo(() => {
+  // ---- locating findings; the maps below keep their identity while their content does, so the
+  // funding and goals blocks are not drawn again on every keystroke in the grid.
+  const flaggedEntries = useMemo(() => {
     const m = new Map<string, string>();
     for (const f of findings) {
       const domId = fieldDomId(locate(f.path));
       if (domId && (m.get(domId) !== 'error' || f.severity === 'error')) m.set(domId, f.severity);
     }
-    return m;
+    return [...m.entries()].map(([k, v]) => `${k}=${v}`).join('|');
   }, [findings]);
+  const flagged = useMemo(() => new Map(flaggedEntries ? flaggedEntries.split('|').map((e) => e.split('=') as [string, string]) : []), [flaggedEntries]);
+  const executionKey = JSON.stringify(executionView(analysis.score) ?? null);
+  const execution = useMemo(() => executionView(analysis.score), [executionKey]);
 
   const focusPath = useCallback(
     (path: string, fallback: string) => {
@@ -432,14 +436,23 @@ function Editor({ initial, onReload }: EditorProps) {
     </a>
   );
 
-  const downloadMenu: MenuProps = {
-    items: [
-      { key: 'xlsx', label: downloadLink('xlsx', '自评表（Excel）') },
-      { key: 'docx', label: downloadLink('docx', '自评报告（Word）') },
-      { key: 'pdf', label: downloadLink('pdf', '自评报告（PDF）') },
-      { key: 'json', label: downloadLink('json', '交换格式（JSON）') },
-    ],
-  };
+  const downloadMenu = useMemo<MenuProps>(
+    () => ({
+      items: [
+        { key: 'xlsx', label: downloadLink('xlsx', '自评表（Excel）') },
+        { key: 'docx', label: downloadLink('docx', '自评报告（Word）') },
+        { key: 'pdf', label: downloadLink('pdf', '自评报告（PDF）') },
+        { key: 'json', label: downloadLink('json', '交换格式（JSON）') },
+      ],
+    }),
+    // The links depend on the document's id and the saver only, both fixed for this editor.
+    [id, saver],
+  );
+  const actRef = useRef(act);
+  actRef.current = act;
+  const onAct = useCallback((action: WorkflowAction, reason?: string) => actRef.current(action, reason), []);
+  const openFindings = useCallback(() => setFindingsOpen(true), []);
+  const openDocComments = useCallback(() => setCommentsFor({ indicatorId: undefined }), []);
 
   const status = saveStatusText(saveStatus);
   const errorCount = analysis.audit?.counts.error ?? 0;
@@ -507,27 +520,19 @@ function Editor({ initial, onReload }: EditorProps) {
             {!meta.permissions.update && <span className="muted">只读（{meta.statusLabel}）</span>}
           </div>
         </div>
-        <div className="editor-actions">
-          <Space wrap>
-            {narrow && (
-              <Button icon={<ExclamationCircleOutlined />} onClick={() => setFindingsOpen(true)} danger={errorCount > 0}>
-                审核发现 {findings.length}
-              </Button>
-            )}
-            <Tooltip title="对整份文档的批注">
-              <Button icon={<CommentOutlined />} onClick={() => setCommentsFor({ indicatorId: undefined })}>
-                文档批注{docComments > 0 ? ` ${docComments}` : ''}
-              </Button>
-            </Tooltip>
-            <Dropdown menu={downloadMenu} trigger={['click']}>
-              <Button icon={<DownloadOutlined />}>下载</Button>
-            </Dropdown>
-            <Link to={`/evaluations/${id}/history`}>
-              <Button icon={<HistoryOutlined />}>历史</Button>
-            </Link>
-            <WorkflowBar actions={meta.actions} busy={busyAction} onAct={act} errors={errorCount} />
-          </Space>
-        </div>
+        <EditorActions
+          id={id}
+          narrow={narrow}
+          errorCount={errorCount}
+          findingsCount={findings.length}
+          docComments={docComments}
+          actions={meta.actions}
+          busyAction={busyAction}
+          downloadMenu={downloadMenu}
+          onAct={onAct}
+          onFindings={openFindings}
+          onDocComments={openDocComments}
+        />
       </div>
 
       {returned && (
@@ -552,11 +557,11 @@ function Editor({ initial, onReload }: EditorProps) {
         <div className="editor-main">
           <section className="editor-section" aria-labelledby="sec-header">
             <h2 id="sec-header">基本信息</h2>
-            <HeaderForm doc={doc} editable={editable} onDoc={onDoc} />
+            <HeaderForm header={doc.header} ruleSet={doc.ruleSet} editable={editable} onDoc={onDoc} />
           </section>
           <section className="editor-section" aria-labelledby="sec-funding">
             <h2 id="sec-funding">项目资金</h2>
-            <FundingTable doc={doc} score={analysis.score} editable={editable} flagged={flagged} onDoc={onDoc} />
+            <FundingTable funding={doc.funding} execution={execution} editable={editable} flagged={flagged} onDoc={onDoc} />
           </section>
           <section className="editor-section" aria-labelledby="sec-goals">
             <h2 id="sec-goals">年度总体目标</h2>
@@ -653,6 +658,47 @@ function Editor({ initial, onReload }: EditorProps) {
     </div>
   );
 }
+
+interface EditorActionsProps {
+  id: string;
+  narrow: boolean;
+  errorCount: number;
+  findingsCount: number;
+  docComments: number;
+  actions: readonly WorkflowAction[];
+  busyAction: WorkflowAction | undefined;
+  downloadMenu: MenuProps;
+  onAct: (action: WorkflowAction, reason?: string) => Promise<boolean>;
+  onFindings: () => void;
+  onDocComments: () => void;
+}
+
+/** The buttons of the top bar; a memo, so that typing (and the save status it changes) does not redraw them. */
+const EditorActions = memo(function EditorActions({ id, narrow, errorCount, findingsCount, docComments, actions, busyAction, downloadMenu, onAct, onFindings, onDocComments }: EditorActionsProps) {
+  return (
+    <div className="editor-actions">
+      <Space wrap>
+        {narrow && (
+          <Button icon={<ExclamationCircleOutlined />} onClick={onFindings} danger={errorCount > 0}>
+            审核发现 {findingsCount}
+          </Button>
+        )}
+        <Tooltip title="对整份文档的批注">
+          <Button icon={<CommentOutlined />} onClick={onDocComments}>
+            文档批注{docComments > 0 ? ` ${docComments}` : ''}
+          </Button>
+        </Tooltip>
+        <Dropdown menu={downloadMenu} trigger={['click']}>
+          <Button icon={<DownloadOutlined />}>下载</Button>
+        </Dropdown>
+        <Link to={`/evaluations/${id}/history`}>
+          <Button icon={<HistoryOutlined />}>历史</Button>
+        </Link>
+        <WorkflowBar actions={actions} busy={busyAction} onAct={onAct} errors={errorCount} />
+      </Space>
+    </div>
+  );
+});
 
 function pathOfIdx(idx: readonly number[]): string {
   return idx.reduce((p, i, d) => (d === 0 ? `${p}[${i}]` : `${p}.children[${i}]`), '$.indicators');

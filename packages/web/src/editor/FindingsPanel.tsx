@@ -1,8 +1,8 @@
 /** @module 审核发现: what does not add up, worst first within document order; a click goes to the cell. */
 import { memo, useMemo, useState } from 'react';
-import { Empty, Segmented, Tag } from 'antd';
+import { Empty, Segmented } from 'antd';
 import type { Finding } from '@jixiao/core';
-import { SEVERITY_COLORS, SEVERITY_LABELS } from '../format/labels.js';
+import { SEVERITY_LABELS } from '../format/labels.js';
 
 export interface FindingsPanelProps {
   findings: readonly Finding[];
@@ -12,6 +12,35 @@ export interface FindingsPanelProps {
 }
 
 type Filter = 'all' | 'error' | 'warning' | 'info';
+
+interface ItemProps {
+  finding: Finding;
+  onLocate: (finding: Finding) => void;
+}
+
+/** One finding; drawn again only when its text changes (findings are new objects on every recompute). */
+const FindingItem = memo(
+  function FindingItem({ finding: f, onLocate }: ItemProps) {
+    return (
+      <button type="button" role="listitem" className={`finding finding-${f.severity}`} onClick={() => onLocate(f)} data-code={f.code}>
+        <div className="finding-top">
+          <span className={`sev-tag sev-tag-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
+          <span className="finding-location">{f.location || '文档'}</span>
+        </div>
+        <div className="finding-message">{f.message}</div>
+        {f.suggestion && <div className="finding-suggestion">建议：{f.suggestion}</div>}
+      </button>
+    );
+  },
+  (a, b) =>
+    a.onLocate === b.onLocate &&
+    a.finding.path === b.finding.path &&
+    a.finding.code === b.finding.code &&
+    a.finding.message === b.finding.message &&
+    a.finding.location === b.finding.location &&
+    a.finding.suggestion === b.finding.suggestion &&
+    a.finding.severity === b.finding.severity,
+);
 
 export const FindingsPanel = memo(function FindingsPanel({ findings, onLocate, ruleSet, ms }: FindingsPanelProps) {
   const [filter, setFilter] = useState<Filter>('all');
@@ -42,16 +71,7 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, onLocate, r
         {shown.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={findings.length === 0 ? '没有发现问题' : '该类别下没有问题'} />
         ) : (
-          shown.map((f, i) => (
-            <button type="button" role="listitem" key={`${f.code}:${f.path}:${i}`} className={`finding finding-${f.severity}`} onClick={() => onLocate(f)} data-code={f.code}>
-              <div className="finding-top">
-                <Tag color={SEVERITY_COLORS[f.severity]}>{SEVERITY_LABELS[f.severity]}</Tag>
-                <span className="finding-location">{f.location || '文档'}</span>
-              </div>
-              <div className="finding-message">{f.message}</div>
-              {f.suggestion && <div className="finding-suggestion">建议：{f.suggestion}</div>}
-            </button>
-          ))
+          shown.map((f, i) => <FindingItem key={`${f.code}:${f.path}:${i}`} finding={f} onLocate={onLocate} />)
         )}
       </div>
       <div className="findings-foot muted">

@@ -4,8 +4,8 @@
  */
 import { memo } from 'react';
 import { Button, Tag, Tooltip } from 'antd';
-import { Dec, mainFundingTable } from '@jixiao/core';
-import type { AmountColumn, EvaluationDocument, FundingRow, FundingTable as Table, ScoreReport } from '@jixiao/core';
+import { Dec } from '@jixiao/core';
+import type { AmountColumn, EvaluationDocument, Funding, FundingRow, FundingTable as Table, ScoreReport } from '@jixiao/core';
 import { DecimalInput } from '../common/DecimalInput.js';
 import { formatMoney, formatPercent, formatScore, sumDecimals } from '../format/numbers.js';
 import { fundingRows } from '../evaluations/new/template.js';
@@ -24,18 +24,33 @@ export function rowRate(row: FundingRow): Dec | undefined {
   return executed.times(Dec.HUNDRED).div(budget, 2);
 }
 
+/** What the funding block shows of the execution score, as plain values (so it redraws only when they change). */
+export interface ExecutionView {
+  rate: string | undefined;
+  score: string | undefined;
+  capped: boolean;
+  explanation: string;
+}
+
+export function executionView(score: ScoreReport | undefined): ExecutionView | undefined {
+  const e = score?.execution;
+  if (!e) return undefined;
+  return { rate: e.ratePercent ? formatPercent(e.ratePercent) : undefined, score: e.effective ? formatScore(e.effective) : undefined, capped: e.capped, explanation: e.explanation.text };
+}
+
 export interface FundingTableProps {
-  doc: EvaluationDocument;
-  score: ScoreReport | undefined;
+  funding: Funding | undefined;
+  execution: ExecutionView | undefined;
   editable: boolean;
   /** Severity of findings per DOM id (`funding-0-1-executed`). */
   flagged: ReadonlyMap<string, string>;
   onDoc: (fn: (doc: EvaluationDocument) => EvaluationDocument, key: string) => void;
 }
 
-export const FundingTable = memo(function FundingTable({ doc, score, editable, flagged, onDoc }: FundingTableProps) {
-  const table = mainFundingTable(doc);
-  const tableIndex = table ? (doc.funding?.tables.indexOf(table) ?? -1) : -1;
+export const FundingTable = memo(function FundingTable({ funding, execution: exec, editable, flagged, onDoc }: FundingTableProps) {
+  // The main table, as the core's mainFundingTable finds it.
+  const table = funding?.tables.find((t) => t.kind === 'project-funding');
+  const tableIndex = table ? (funding?.tables.indexOf(table) ?? -1) : -1;
 
   if (!table || tableIndex < 0) {
     return (
@@ -94,7 +109,6 @@ export const FundingTable = memo(function FundingTable({ doc, score, editable, f
       return { ...d, funding: { ...funding, execution } };
     }, 'funding:weight');
 
-  const exec = score?.execution;
   const totalIndex = table.rows.findIndex((r) => r.role === 'total');
   const items = table.rows.filter((r) => r.role === 'item');
   const sums = new Map(COLUMNS.map((c) => [c.key, sumDecimals(items.map((r) => r.amounts[c.key]))]));
@@ -123,7 +137,8 @@ export const FundingTable = memo(function FundingTable({ doc, score, editable, f
         </thead>
         <tbody>
           {table.rows.map((row, r) => {
-            const rate = r === totalIndex && exec?.ratePercent ? exec.ratePercent : rowRate(row);
+            const own = rowRate(row);
+            const rate = r === totalIndex && exec?.rate ? exec.rate : own ? formatPercent(own) : undefined;
             const isTotal = row.role === 'total';
             return (
               <tr key={r} className={isTotal ? 'funding-total' : ''}>
@@ -155,20 +170,20 @@ export const FundingTable = memo(function FundingTable({ doc, score, editable, f
                     </td>
                   );
                 })}
-                <td className="num">{rate ? formatPercent(rate) : <span className="muted">—</span>}</td>
+                <td className="num">{rate ?? <span className="muted">—</span>}</td>
                 <td className="num">
                   {isTotal ? (
                     editable ? (
-                      <DecimalInput id="funding-execution-weight" aria-label="预算执行率分值" money={false} value={doc.funding?.execution?.weight} onChange={setWeight} className="weight-input" />
+                      <DecimalInput id="funding-execution-weight" aria-label="预算执行率分值" money={false} value={funding?.execution?.weight} onChange={setWeight} className="weight-input" />
                     ) : (
-                      <span id="funding-execution-weight">{doc.funding?.execution?.weight ?? ''}</span>
+                      <span id="funding-execution-weight">{funding?.execution?.weight ?? ''}</span>
                     )
                   ) : null}
                 </td>
                 <td className="num">
                   {isTotal && exec ? (
-                    <Tooltip title={exec.explanation.text}>
-                      <strong className="score-value">{formatScore(exec.effective)}</strong>
+                    <Tooltip title={exec.explanation}>
+                      <strong className="score-value">{exec.score ?? ''}</strong>
                       {exec.capped && (
                         <Tag className="inline-tag" color="orange">
                           超100%按100%计

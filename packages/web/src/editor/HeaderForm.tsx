@@ -2,19 +2,19 @@
 import { memo, useMemo } from 'react';
 import { Input, Select } from 'antd';
 import { listRuleSets } from '@jixiao/core';
-import type { EvaluationDocument } from '@jixiao/core';
+import type { EvaluationDocument, Header } from '@jixiao/core';
 import { recentYears } from '../format/labels.js';
 
 export interface HeaderFormProps {
-  doc: EvaluationDocument;
+  header: Header;
+  ruleSet: string | undefined;
   editable: boolean;
   onDoc: (fn: (doc: EvaluationDocument) => EvaluationDocument, key: string) => void;
 }
 
 type HeaderText = 'title' | 'organisation' | 'supervisingDepartment' | 'projectName' | 'projectCode';
 
-export const HeaderForm = memo(function HeaderForm({ doc, editable, onDoc }: HeaderFormProps) {
-  const h = doc.header;
+export const HeaderForm = memo(function HeaderForm({ header: h, ruleSet, editable, onDoc }: HeaderFormProps) {
   const ruleSets = useMemo(() => listRuleSets(), []);
   const setText = (field: HeaderText, value: string) =>
     onDoc((d) => {
@@ -93,7 +93,7 @@ export const HeaderForm = memo(function HeaderForm({ doc, editable, onDoc }: Hea
         <label htmlFor="header-ruleSet">评分规则</label>
         <Select
           id="header-ruleSet"
-          value={doc.ruleSet?.split('@')[0]}
+          value={ruleSet?.split('@')[0]}
           placeholder="按评价类型默认"
           allowClear
           disabled={!editable}

@@ -229,10 +229,76 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
   );
 });
 
+type RowOp = 'sibling' | 'child' | 'indent' | 'outdent' | 'up' | 'down' | 'remove';
+
+interface ToolbarProps {
+  editable: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  hasActive: boolean;
+  canOutdent: boolean;
+  canIndent: boolean;
+  hint: string;
+  onOp: (op: RowOp) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+}
+
+/** The row operations above the grid; a separate memo so typing in a cell does not redraw it. */
+const GridToolbar = memo(function GridToolbar({ editable, canUndo, canRedo, hasActive, canOutdent, canIndent, hint, onOp, onUndo, onRedo }: ToolbarProps) {
+  return (
+    <div className="grid-toolbar" role="toolbar" aria-label="指标操作">
+      <Space wrap size={4}>
+        {editable && (
+          <>
+            <Tooltip title="在当前行之后添加同级指标（Ctrl+Enter）">
+              <Button size="small" icon={<PlusOutlined />} onClick={() => onOp('sibling')}>
+                添加指标
+              </Button>
+            </Tooltip>
+            <Tooltip title="在当前行之下添加下级指标（Ctrl+Shift+Enter）">
+              <Button size="small" icon={<SubnodeOutlined />} onClick={() => onOp('child')}>
+                添加下级
+              </Button>
+            </Tooltip>
+            <Tooltip title="升级（Alt+Shift+←）">
+              <Button size="small" icon={<MenuFoldOutlined />} onClick={() => onOp('outdent')} aria-label="升级" disabled={!canOutdent} />
+            </Tooltip>
+            <Tooltip title="降级（Alt+Shift+→）">
+              <Button size="small" icon={<MenuUnfoldOutlined />} onClick={() => onOp('indent')} aria-label="降级" disabled={!canIndent} />
+            </Tooltip>
+            <Tooltip title="上移（Alt+Shift+↑）">
+              <Button size="small" icon={<ArrowUpOutlined />} onClick={() => onOp('up')} aria-label="上移" />
+            </Tooltip>
+            <Tooltip title="下移（Alt+Shift+↓）">
+              <Button size="small" icon={<ArrowDownOutlined />} onClick={() => onOp('down')} aria-label="下移" />
+            </Tooltip>
+            <Tooltip title="删除当前指标（Ctrl+Delete）">
+              <Button size="small" danger icon={<DeleteOutlined />} onClick={() => onOp('remove')} aria-label="删除指标" disabled={!hasActive} />
+            </Tooltip>
+            <span className="toolbar-sep" />
+            <Tooltip title="撤销（Ctrl+Z）">
+              <Button size="small" icon={<UndoOutlined />} onClick={onUndo} disabled={!canUndo} aria-label="撤销" />
+            </Tooltip>
+            <Tooltip title="重做（Ctrl+Y）">
+              <Button size="small" icon={<RedoOutlined />} onClick={onRedo} disabled={!canRedo} aria-label="重做" />
+            </Tooltip>
+          </>
+        )}
+      </Space>
+      <span className="grid-hint" aria-live="polite">
+        {hint}
+        {editable ? ' · 方向键移动，Enter 编辑，可直接粘贴 Excel 中复制的多行多列' : ''}
+      </span>
+    </div>
+  );
+});
+
 export function IndicatorGrid(props: IndicatorGridProps) {
   const { roots, analysis, editable, canRescore, commentCounts, onRoots, focusRequest } = props;
   const { message, modal } = App.useApp();
-  const rows = useMemo(() => flatten(roots), [roots]);
+  const previousRows = useRef<FlatRow[] | undefined>(undefined);
+  const rows = useMemo(() => (previousRows.current = flatten(roots, '$.indicators', previousRows.current)), [roots]);
   const [active, setActive] = useState<Active>({ row: 0, col: 0 });
   const [mode, setMode] = useState<Mode>('ready');
   const [draft, setDraft] = useState<string | undefined>(undefined);
@@ -363,7 +429,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
 
   // ---- row operations on the active row
   const rowOp = useCallback(
-    (op: 'sibling' | 'child' | 'indent' | 'outdent' | 'up' | 'down' | 'remove') => {
+    (op: RowOp) => {
       const { rows: rs, active: a, props: p } = live.current;
       if (!p.editable) return;
       commit();
@@ -735,50 +801,18 @@ export function IndicatorGrid(props: IndicatorGridProps) {
 
   return (
     <div className="grid-wrap">
-      <div className="grid-toolbar" role="toolbar" aria-label="指标操作">
-        <Space wrap size={4}>
-          {editable && (
-            <>
-              <Tooltip title="在当前行之后添加同级指标（Ctrl+Enter）">
-                <Button size="small" icon={<PlusOutlined />} onClick={() => rowOp('sibling')}>
-                  添加指标
-                </Button>
-              </Tooltip>
-              <Tooltip title="在当前行之下添加下级指标（Ctrl+Shift+Enter）">
-                <Button size="small" icon={<SubnodeOutlined />} onClick={() => rowOp('child')}>
-                  添加下级
-                </Button>
-              </Tooltip>
-              <Tooltip title="升级（Alt+Shift+←）">
-                <Button size="small" icon={<MenuFoldOutlined />} onClick={() => rowOp('outdent')} aria-label="升级" disabled={!activeRow || activeRow.depth === 0} />
-              </Tooltip>
-              <Tooltip title="降级（Alt+Shift+→）">
-                <Button size="small" icon={<MenuUnfoldOutlined />} onClick={() => rowOp('indent')} aria-label="降级" disabled={!activeRow || activeRow.idx[activeRow.idx.length - 1] === 0} />
-              </Tooltip>
-              <Tooltip title="上移（Alt+Shift+↑）">
-                <Button size="small" icon={<ArrowUpOutlined />} onClick={() => rowOp('up')} aria-label="上移" />
-              </Tooltip>
-              <Tooltip title="下移（Alt+Shift+↓）">
-                <Button size="small" icon={<ArrowDownOutlined />} onClick={() => rowOp('down')} aria-label="下移" />
-              </Tooltip>
-              <Tooltip title="删除当前指标（Ctrl+Delete）">
-                <Button size="small" danger icon={<DeleteOutlined />} onClick={() => rowOp('remove')} aria-label="删除指标" disabled={!activeRow} />
-              </Tooltip>
-              <span className="toolbar-sep" />
-              <Tooltip title="撤销（Ctrl+Z）">
-                <Button size="small" icon={<UndoOutlined />} onClick={props.onUndo} disabled={!props.canUndo} aria-label="撤销" />
-              </Tooltip>
-              <Tooltip title="重做（Ctrl+Y）">
-                <Button size="small" icon={<RedoOutlined />} onClick={props.onRedo} disabled={!props.canRedo} aria-label="重做" />
-              </Tooltip>
-            </>
-          )}
-        </Space>
-        <span className="grid-hint" aria-live="polite">
-          {activeRow ? `当前：第 ${rowNumber(activeRow)} 行 · ${GRID_COLUMNS[active.col]?.title ?? ''}` : ''}
-          {editable ? ' · 方向键移动，Enter 编辑，可直接粘贴 Excel 中复制的多行多列' : ''}
-        </span>
-      </div>
+      <GridToolbar
+        editable={editable}
+        canUndo={props.canUndo}
+        canRedo={props.canRedo}
+        hasActive={activeRow !== undefined}
+        canOutdent={activeRow !== undefined && activeRow.depth > 0}
+        canIndent={activeRow !== undefined && activeRow.idx[activeRow.idx.length - 1] !== 0}
+        hint={activeRow ? `当前：第 ${rowNumber(activeRow)} 行 · ${GRID_COLUMNS[active.col]?.title ?? ''}` : ''}
+        onOp={rowOp}
+        onUndo={props.onUndo}
+        onRedo={props.onRedo}
+      />
       <div className="grid-scroll">
         <table
           ref={tableRef}

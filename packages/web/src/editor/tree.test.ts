@@ -23,6 +23,20 @@ describe('flatten', () => {
     expect(rows.map((r) => r.leaf)).toEqual([false, false, true, true, true, true]);
     expect(rows[3]!.key).toBe('0.0.1');
   });
+
+  it('keeps the rows that did not change', () => {
+    const t = tree();
+    const first = flatten(t);
+    const next = updateAt(t, [0, 0, 1], (n) => ({ ...n, actual: '5' }));
+    const second = flatten(next, '$.indicators', first);
+    expect(second[5]).toBe(first[5]);
+    expect(second[2]).toBe(first[2]);
+    expect(second[3]).not.toBe(first[3]);
+    expect(second[3]!.node.actual).toBe('5');
+    const moved = flatten(move(next, [0, 0, 1], -1)!.roots, '$.indicators', second);
+    expect(moved[2]!.node.id).toBe('y');
+    expect(moved[2]!.path).toBe('$.indicators[0].children[0].children[0]');
+  });
 });
 
 describe('immutable edits', () => {

@@ -27,16 +27,23 @@ export function jsonPathOf(idx: IndexPath, base = '$.indicators'): string {
   return p;
 }
 
-/** Every node, parents before children, in document order. */
-export function flatten(roots: readonly IndicatorNode[], base = '$.indicators'): FlatRow[] {
+/**
+ * Every node, parents before children, in document order. With `previous` (the last result), rows
+ * whose node and position did not change are the same objects as before, so a grid row that shows
+ * them is not drawn again.
+ */
+export function flatten(roots: readonly IndicatorNode[], base = '$.indicators', previous?: readonly FlatRow[]): FlatRow[] {
   const out: FlatRow[] = [];
+  const reuse = new Map<IndicatorNode, FlatRow>();
+  if (previous) for (const r of previous) reuse.set(r.node, r);
   const visit = (nodes: readonly IndicatorNode[], prefix: number[], path: string) => {
     nodes.forEach((node, i) => {
-      const idx = [...prefix, i];
       const p = prefix.length === 0 ? `${path}[${i}]` : `${path}.children[${i}]`;
       const kids = node.children ?? [];
-      out.push({ node, idx, key: idx.join('.'), depth: prefix.length, path: p, leaf: kids.length === 0 });
-      if (kids.length > 0) visit(kids, idx, p);
+      const old = reuse.get(node);
+      const idx = old && old.path === p ? old.idx : [...prefix, i];
+      out.push(old && old.path === p ? old : { node, idx, key: idx.join('.'), depth: prefix.length, path: p, leaf: kids.length === 0 });
+      if (kids.length > 0) visit(kids, idx as number[], p);
     });
   };
   visit(roots, [], base);

@@ -16,7 +16,7 @@ import { GradeTag } from '../common/tags.js';
 import { recentYears } from '../format/labels.js';
 import { formatScore } from '../format/numbers.js';
 import { FindingsPanel } from '../editor/FindingsPanel.js';
-import { FundingTable } from '../editor/FundingTable.js';
+import { FundingTable, executionView } from '../editor/FundingTable.js';
 import { IndicatorGrid } from '../editor/IndicatorGrid.js';
 import type { FocusRequest } from '../editor/IndicatorGrid.js';
 import { locate } from '../editor/paths.js';
@@ -50,6 +50,8 @@ function NoteList({ notes, empty }: { notes: readonly ImportNote[]; empty: strin
 }
 
 const noop = () => undefined;
+const NO_FLAGS: ReadonlyMap<string, string> = new Map();
+const NO_COMMENTS: ReadonlyMap<string, number> = new Map();
 
 function ReviewDocument({ draft, onChange }: { draft: Draft; onChange: (fn: (s: UndoState<EvaluationDocument>) => UndoState<EvaluationDocument>) => void }) {
   const doc = draft.state.present;
@@ -115,7 +117,7 @@ function ReviewDocument({ draft, onChange }: { draft: Draft; onChange: (fn: (s: 
             </div>
           </Card>
           <Card size="small" title="项目资金">
-            <FundingTable doc={doc} score={analysis.score} editable flagged={new Map()} onDoc={onDoc} />
+            <FundingTable funding={doc.funding} execution={executionView(analysis.score)} editable flagged={NO_FLAGS} onDoc={onDoc} />
           </Card>
           <Card size="small" title={`绩效指标（${analysis.score?.items.filter((i) => i.leaf).length ?? 0} 项）`}>
             <IndicatorGrid
@@ -123,7 +125,7 @@ function ReviewDocument({ draft, onChange }: { draft: Draft; onChange: (fn: (s: 
               analysis={analysis}
               editable
               canRescore={false}
-              commentCounts={new Map()}
+              commentCounts={NO_COMMENTS}
               onRoots={onRoots}
               onUndo={() => onChange(undo)}
               onRedo={() => onChange(redo)}
