@@ -106,8 +106,12 @@ interface SearchIndex {
   byChar: Map<string, number[]>;
   /** Entries in prior order, for an empty query. */
   byPrior: number[];
+  /** Distinct bigrams of each entry's own name; whether it has merged names too. */
+  grams: Uint16Array;
+  aliased: Uint8Array;
   /** Scratch: shared-bigram counts per entry, and the entries touched. */
   shared: Uint16Array;
+  touched: Int32Array;
 }
 
 const indexes = new WeakMap<Library, SearchIndex>();
@@ -146,7 +150,9 @@ function indexOf(library: Library): SearchIndex {
     }
   });
   const byPrior = entries.map((_, i) => i).sort((a, b) => prior[b]! - prior[a]! || (entries[a]!.key < entries[b]!.key ? -1 : 1));
-  ix = { entries, names, prior, byBigram, byChar, byPrior, shared: new Uint16Array(entries.length) };
+  const grams = Uint16Array.from(entries, (e) => Math.min(65_535, nameBigrams(e.normalized).length));
+  const aliased = Uint8Array.from(entries, (e) => (e.aliasNames.length > 0 ? 1 : 0));
+  ix = { entries, names, prior, byBigram, byChar, byPrior, grams, aliased, shared: new Uint16Array(entries.length), touched: new Int32Array(entries.length) };
   indexes.set(library, ix);
   return ix;
 }
@@ -183,6 +189,12 @@ function hit(e: LibraryEntry, match: MatchKind, matched: string, score: number):
 class TopK {
   readonly items: Array<{ score: number; key: string; i: number; match: MatchKind; matched: string }> = [];
   constructor(private readonly limit: number) {}
+  full(): boolean {
+    return this.items.length >= this.limit;
+  }
+  worst(): number {
+    return this.items[this.items.length - 1]!.score;
+  }
   offer(score: number, key: string, i: number, match: MatchKind, matched: string): void {
     const items = this.items;
     if (items.length >= this.limit) {
@@ -206,26 +218,48 @@ export function searchLibrary(library: Library, query: string, options: SearchOp
   const ix = indexOf(library);
   const q = normalizeIndicatorName(query);
   const top = new TopK(limit);
-  const score = (i: number, relevance: number) => {
+  const queryGrams = q.length > 1 ? nameBigrams(q) : [];
+  const filtered = options.category !== undefined || options.sector !== undefined || options.projectType !== undefined || !options.includeRetired;
+  /** Scores entry `i`; `shared` is how many of the query's bigrams its names have (from the postings). No allocation on the common path. */
+  const consider = (i: number, shared: number) => {
     const e = ix.entries[i]!;
-    return 0.65 * relevance + 0.35 * ix.prior[i]! + (e.recommended ? RECOMMENDED_BONUS : 0);
-  };
-  const consider = (i: number) => {
-    const e = ix.entries[i]!;
-    if (!passes(e, options)) return;
-    let best: { relevance: number; match: MatchKind } | undefined;
-    let matched = '';
-    for (const n of ix.names[i]!) {
-      const m = matchRelevance(q, n);
-      if (m && (!best || m.relevance > best.relevance)) {
-        best = m;
-        matched = n;
+    const bonus = e.recommended ? RECOMMENDED_BONUS : 0;
+    const retired = e.status === 'retired';
+    // Even an exact match cannot beat the last kept hit: skip the string work.
+    if (top.full() && (0.65 + 0.35 * ix.prior[i]! + bonus) * (retired ? 0.5 : 1) < top.worst()) return;
+    if (filtered && !passes(e, options)) return;
+    let relevance = 0;
+    let match: MatchKind = 'similar';
+    let matched = e.normalized;
+    if (ix.aliased[i]) {
+      for (const n of ix.names[i]!) {
+        const m = matchRelevance(q, n);
+        if (m && m.relevance > relevance) {
+          relevance = m.relevance;
+          match = m.match;
+          matched = n;
+        }
+      }
+    } else {
+      // The same as matchRelevance(q, name), with the shared bigrams already counted.
+      const n = matched;
+      if (n === q) {
+        relevance = 1;
+        match = 'exact';
+      } else if (n.startsWith(q)) {
+        relevance = 0.9 + (0.1 * q.length) / n.length;
+        match = 'prefix';
+      } else if (n.includes(q)) {
+        relevance = 0.7 + (0.1 * q.length) / n.length;
+        match = 'substring';
+      } else if (shared > 0 && shared * 2 >= queryGrams.length && ix.grams[i]! > 0) {
+        relevance = (0.6 * 2 * shared) / (queryGrams.length + ix.grams[i]!);
       }
     }
-    if (!best) return;
-    let s = score(i, best.relevance);
-    if (e.status === 'retired') s *= 0.5;
-    top.offer(s, e.key, i, best.match, matched);
+    if (relevance === 0) return;
+    let s = 0.65 * relevance + 0.35 * ix.prior[i]! + bonus;
+    if (retired) s *= 0.5;
+    top.offer(s, e.key, i, match, matched);
   };
 
   if (q.length === 0) {
@@ -239,21 +273,25 @@ export function searchLibrary(library: Library, query: string, options: SearchOp
       if (top.items.length >= limit && ix.prior[i]! * 0.35 + RECOMMENDED_BONUS < top.items[top.items.length - 1]!.score) break;
     }
   } else if (q.length === 1) {
-    for (const i of ix.byChar.get(q) ?? []) consider(i);
+    for (const i of ix.byChar.get(q) ?? []) consider(i, 0);
   } else {
-    const grams = nameBigrams(q);
-    const touched: number[] = [];
-    const shared = ix.shared;
-    for (const g of grams) {
-      for (const i of ix.byBigram.get(g) ?? []) {
-        if (shared[i] === 0) touched.push(i);
+    const { shared, touched } = ix;
+    let count = 0;
+    for (const g of queryGrams) {
+      const list = ix.byBigram.get(g);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k]!;
+        if (shared[i] === 0) touched[count++] = i;
         shared[i] = shared[i]! + 1;
       }
     }
-    const need = Math.ceil(grams.length / 2);
-    for (const i of touched) {
-      if (shared[i]! >= need) consider(i);
+    const need = Math.ceil(queryGrams.length / 2);
+    for (let k = 0; k < count; k++) {
+      const i = touched[k]!;
+      const n = shared[i]!;
       shared[i] = 0;
+      if (n >= need) consider(i, n);
     }
   }
   return top.items.map((t) => hit(ix.entries[t.i]!, t.match, t.matched, t.score));
