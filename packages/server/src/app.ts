@@ -18,6 +18,7 @@ import type { AppEnv } from './http/env.js';
 import { AppError, codeForStatus, toAppError } from './http/errors.js';
 import { jsonDepthLimit, limitBody, requestId, requestLog, sameOrigin, securityHeaders } from './http/middleware.js';
 import { errors, json, router } from './http/openapi.js';
+import { webApp, webDirFor } from './http/web.js';
 import { importRoutes } from './imports/routes.js';
 import { orgRoutes } from './organisations/routes.js';
 import { publicRoutes } from './public/routes.js';
@@ -69,6 +70,15 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', auditTrailRoutes(deps));
   app.route('/api', exportRoutes(deps));
   app.route('/api', publicRoutes(deps));
+
+  // The web app (when built) at every other path, with client-side routes falling back to its shell.
+  const web = webApp(webDirFor(config));
+  if (web) {
+    app.get('*', async (c, next) => {
+      if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
+      return (await web.handle(c)) ?? next();
+    });
+  }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

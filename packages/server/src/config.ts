@@ -29,6 +29,7 @@ const EnvSchema = z.object({
     .default('000000')
     .describe('region (tenant) key of the first region created on an empty database'),
   REGION_NAME: z.string().min(1).max(100).default('本级').describe('name of that region'),
+  WEB_DIR: z.string().min(1).optional().describe("the built web app to serve at /; default packages/web/dist when built; 'off' serves none"),
   DEMO_PASSWORD: z.string().min(8, 'at least 8 characters').max(200).default('jixiao-demo'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto').describe('auto: Secure when the request came over HTTPS'),
@@ -103,6 +104,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     RATE_LIMIT_LOGIN_PER_MINUTE: 10_000,
     RATE_LIMIT_PUBLIC_PER_MINUTE: 10_000,
     SESSION_CACHE_SECONDS: 0,
+    WEB_DIR: 'off',
     demo: false,
     ...overrides,
   };

@@ -22,6 +22,7 @@ import { DEMO_REGION, DEMO_USERS, seedDemo } from './demo/seed.js';
 import { CHANGE_CHANNEL, EvaluationCache } from './evaluations/cache.js';
 import type { AppEnv } from './http/env.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { webApp, webDirFor } from './http/web.js';
 import { startImportWorkers } from './imports/batches.js';
 import { startJobQueue } from './jobs/queue.js';
 import { createRegion } from './organisations/store.js';
@@ -218,6 +219,7 @@ export function startupText(url: string, database: Database, boot: Bootstrap, co
     `  健康检查：${url}/api/health    就绪检查：${url}/api/ready`,
     `  存储：${database.describe}`,
   ];
+  if (webApp(webDirFor(config))) lines.splice(2, 0, `  网页界面：${url}/`);
   if (boot.kind === 'demo') {
     lines.push(
       '',
