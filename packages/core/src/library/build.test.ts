@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateProvince } from '../generate/province.js';
-import { buildLibrary, indicatorUses, LibraryBuilder } from './index.js';
+import { buildLibrary, indicatorUses, LibraryBuilder, seedLibrary } from './index.js';
 import type { LibraryEntry } from './index.js';
 import { docWith, SEEDS } from './testing.test.js';
 
@@ -130,5 +130,11 @@ describe('buildLibrary', () => {
     const q = l.entries.find((x) => x.key === '抽检合格率|%')!;
     expect(q.byOrganisation.length).toBeGreaterThan(100);
     expect(Number(q.completionRate)).toBeGreaterThan(0.5);
+  });
+
+  it('seedLibrary: the seeds plus the province set', () => {
+    const l = seedLibrary(SEEDS, { evaluations: 200 });
+    expect(l.documents).toBe(205);
+    expect(l).toEqual(buildLibrary([...SEEDS, ...generateProvince({ evaluations: 200 })]));
   });
 });

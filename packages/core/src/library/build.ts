@@ -9,6 +9,8 @@
  * does both. Deterministic: the same documents give the same library, whatever the order within a year.
  */
 import { Dec } from '../decimal/index.js';
+import { generateProvince } from '../generate/province.js';
+import type { ProvinceOptions } from '../generate/province.js';
 import type { EvaluationDocument, IndicatorCategory, IndicatorNode } from '../model/index.js';
 import { categoryOf } from '../model/index.js';
 import { directionOf, evaluate, parseActualCached, parseTargetCached, resolveTarget, unitInfo } from '../targets/index.js';
@@ -310,6 +312,17 @@ function finishEntry(e: EntryAcc): LibraryEntry {
     aliases: [],
     aliasNames: [],
   });
+}
+
+/**
+ * The library a new installation starts with: the given seed documents (the five transcribed reports,
+ * which core cannot read itself: pass them in) plus the deterministic province-scale set.
+ */
+export function seedLibrary(seeds: Iterable<EvaluationDocument>, province: ProvinceOptions = {}, options: BuildOptions = {}): Library {
+  const b = new LibraryBuilder();
+  for (const d of seeds) b.add(d);
+  for (const d of generateProvince(province)) b.add(d);
+  return b.build(options);
 }
 
 /** Builds the library from documents (any iterable, e.g. a generator streaming from storage). */
