@@ -173,6 +173,18 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     await see(page.getByRole('gridcell', { name: '得分：25' }).first());
     await expect.poll(() => total(page)).toBe('99');
     await waitSaved(page);
+    // Evidence for the indicator the reviewer asked about.
+    await page.getByRole('gridcell', { name: '指标名称：食品抽检批次' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const evidence = page.getByRole('dialog', { name: '佐证材料：食品抽检批次' });
+    await evidence.locator('input[type=file]').setInputFiles({ name: '抽检台账.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 抽检台账\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await hasText(evidence.locator('.file-list'), '抽检台账.pdf');
+    await settle(page);
+    await shot(page, '07b-evidence');
+    await evidence.getByRole('button', { name: '关闭' }).first().click();
+    await see(page.getByRole('button', { name: '佐证材料（1个）：食品抽检批次' }));
+    await waitSaved(page);
     await page.getByRole('button', { name: '提交' }).click();
     await confirmInDialog(page, '确定提交');
     await page.waitForURL((u) => u.pathname === '/');
@@ -311,6 +323,10 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     await hasText(dialogA, '单位负责人 刘洋');
     await dialogA.getByRole('button', { name: '放弃我的修改，载入最新版本' }).click();
     await hasValue(a.page.getByLabel('年度总体目标 预期目标', { exact: true }), '乙：完成抽查并公开结果。');
+    // The draft is not needed any more: delete it.
+    await a.page.getByRole('button', { name: '删除草稿' }).click();
+    await confirmInDialog(a.page, '删除');
+    await a.page.waitForURL((u) => u.pathname === '/evaluations');
     expect(realProblems(a).filter((x) => !/status of 409/.test(x))).toEqual([]);
     expect(realProblems(b).filter((x) => !/status of 409/.test(x))).toEqual([]);
     await a.context.close();

@@ -7,7 +7,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Badge, Button, Drawer, Dropdown, Result, Space, Tabs, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
-import { CommentOutlined, DownloadOutlined, ExclamationCircleOutlined, HistoryOutlined } from '@ant-design/icons';
+import { CommentOutlined, DeleteOutlined, DownloadOutlined, ExclamationCircleOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { parseDocument } from '@jixiao/core';
 import type { EvaluationDocument, Finding, IndicatorNode, WorkflowAction } from '@jixiao/core';
@@ -126,7 +126,7 @@ interface EditorProps {
 
 function Editor({ initial, onReload }: EditorProps) {
   const { user } = useUser();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const id = initial.data.id;
   const [meta, setMeta] = useState<Evaluation>(initial.data);
@@ -448,6 +448,30 @@ function Editor({ initial, onReload }: EditorProps) {
     // The links depend on the document's id and the saver only, both fixed for this editor.
     [id, saver],
   );
+  const remove = async () => {
+    try {
+      saver.dispose();
+      await api.deleteEvaluation(id, saver.etag);
+      message.success('已删除草稿');
+      navigate('/evaluations', { replace: true });
+    } catch (err) {
+      message.error(messageOf(err));
+    }
+  };
+  const removeRef = useRef(remove);
+  removeRef.current = remove;
+  const onDelete = useCallback(
+    () =>
+      modal.confirm({
+        title: '删除这份草稿？',
+        content: '删除后不能在系统中继续编辑（操作记入审计日志）。',
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () => removeRef.current(),
+      }),
+    [modal],
+  );
   const actRef = useRef(act);
   actRef.current = act;
   const onAct = useCallback((action: WorkflowAction, reason?: string) => actRef.current(action, reason), []);
@@ -532,6 +556,7 @@ function Editor({ initial, onReload }: EditorProps) {
           onAct={onAct}
           onFindings={openFindings}
           onDocComments={openDocComments}
+          onDelete={meta.permissions.delete ? onDelete : undefined}
         />
       </div>
 
@@ -671,10 +696,12 @@ interface EditorActionsProps {
   onAct: (action: WorkflowAction, reason?: string) => Promise<boolean>;
   onFindings: () => void;
   onDocComments: () => void;
+  /** Present when the user may delete this draft. */
+  onDelete: (() => void) | undefined;
 }
 
 /** The buttons of the top bar; a memo, so that typing (and the save status it changes) does not redraw them. */
-const EditorActions = memo(function EditorActions({ id, narrow, errorCount, findingsCount, docComments, actions, busyAction, downloadMenu, onAct, onFindings, onDocComments }: EditorActionsProps) {
+const EditorActions = memo(function EditorActions({ id, narrow, errorCount, findingsCount, docComments, actions, busyAction, downloadMenu, onAct, onFindings, onDocComments, onDelete }: EditorActionsProps) {
   return (
     <div className="editor-actions">
       <Space wrap>
@@ -694,6 +721,11 @@ const EditorActions = memo(function EditorActions({ id, narrow, errorCount, find
         <Link to={`/evaluations/${id}/history`}>
           <Button icon={<HistoryOutlined />}>历史</Button>
         </Link>
+        {onDelete && (
+          <Button danger icon={<DeleteOutlined />} onClick={onDelete}>
+            删除草稿
+          </Button>
+        )}
         <WorkflowBar actions={actions} busy={busyAction} onAct={onAct} errors={errorCount} />
       </Space>
     </div>

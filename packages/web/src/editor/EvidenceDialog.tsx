@@ -74,7 +74,7 @@ export function EvidenceDialog({ open, node, editable, onClose, onUpload, onDele
           multiple={false}
           showUploadList={false}
           disabled={busy}
-          accept=".pdf,.jpg,.jpeg,.png,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv,.ofd,.zip"
+          accept=".pdf,.png,.jpg,.jpeg,.docx,.doc,.xlsx,.xls,.ofd,.zip,.txt,.csv"
           beforeUpload={(file) => {
             setBusy(true);
             setError(undefined);
@@ -88,7 +88,7 @@ export function EvidenceDialog({ open, node, editable, onClose, onUpload, onDele
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">{busy ? '正在上传…' : '点击或拖拽文件到此处上传'}</p>
-          <p className="ant-upload-hint">支持 PDF、图片、Word、Excel 等，单个文件不超过 20 MB。</p>
+          <p className="ant-upload-hint">支持 PDF、图片（PNG、JPG）、Word、Excel、OFD、压缩包和文本文件，单个文件不超过 20 MB。</p>
         </Upload.Dragger>
       )}
     </Modal>

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Table, TreeSelect } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CloseCircleFilled, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.js';
 import { messageOf } from '../../api/errors.js';
@@ -153,7 +153,8 @@ export default function ListPage() {
           <Input.Search
             aria-label="标题关键词"
             placeholder="标题关键词"
-            allowClear
+            enterButton={<Button icon={<SearchOutlined />} aria-label="搜索" />}
+            allowClear={{ clearIcon: <CloseCircleFilled aria-label="清除" /> }}
             style={{ width: 200 }}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
