@@ -23,7 +23,7 @@ function realProblems(s: Session): string[] {
 }
 
 async function waitSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 20_000 }).toMatch(/已自动保存|已保存/);
+  await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 30_000 }).toMatch(/已自动保存|已保存/);
 }
 
 async function total(page: Page): Promise<string> {
@@ -39,7 +39,7 @@ async function confirmInDialog(page: Page, button: string): Promise<void> {
 async function addChild(page: Page, parent: string, cells: string[]): Promise<void> {
   await page.getByRole('gridcell', { name: `指标名称：${parent}` }).click();
   await page.getByRole('button', { name: '添加下级' }).click();
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toContain('指标名称');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), { timeout: 15_000 }).toContain('指标名称');
   for (const [i, text] of cells.entries()) {
     await page.keyboard.type(text);
     await page.keyboard.press(i === cells.length - 1 ? 'Enter' : 'Tab');
@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     await see(finding);
     await shot(page, '04-editor-finding');
     await finding.click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toBe('分值（产出指标）');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), { timeout: 15_000 }).toBe('分值（产出指标）');
 
     await addChild(page, '质量指标', ['抽检合格率', '≥95%', '97%', '25']);
     await gone(finding);
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     // A block copied from Excel: two rows, four columns, pasted under 社会效益指标.
     await page.getByRole('gridcell', { name: '指标名称：社会效益指标' }).click();
     await page.getByRole('button', { name: '添加下级' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toContain('指标名称');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), { timeout: 15_000 }).toContain('指标名称');
     await page.evaluate((text) => {
       const el = document.activeElement!;
       const dt = new DataTransfer();
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     }, '不合格食品核查处置率\t100%\t100%\t15\r\n食品安全投诉按时办结率\t≥95%\t98%\t15\r\n');
     await see(page.getByRole('gridcell', { name: '指标名称：食品安全投诉按时办结率' }));
     await addChild(page, '服务对象满意度指标', ['群众满意度', '≥90%', '93%', '10']);
-    await expect.poll(() => total(page)).toBe('98');
+    await expect.poll(() => total(page), { timeout: 15_000 }).toBe('98');
     await waitSaved(page);
     await settle(page);
     await shot(page, '03-editor-filled');
@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     await page.keyboard.type('二季度抽检计划调整，已在四季度补足。');
     await page.keyboard.press('Enter');
     await see(page.getByRole('gridcell', { name: '得分：25' }).first());
-    await expect.poll(() => total(page)).toBe('99');
+    await expect.poll(() => total(page), { timeout: 15_000 }).toBe('99');
     await waitSaved(page);
     // Evidence for the indicator the reviewer asked about.
     await page.getByRole('gridcell', { name: '指标名称：食品抽检批次' }).click();
@@ -267,7 +267,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     await see(page.getByText('读取到'), { timeout: 30_000 });
     await see(page.getByRole('tab', { name: /推测的内容/ }));
     await page.getByLabel('标题', { exact: true }).fill('2020年度质量监管项目资金绩效自评（导入）');
-    await expect.poll(() => page.locator('.import-aside .score-big').innerText()).not.toBe('');
+    await expect.poll(() => page.locator('.import-aside .score-big').innerText(), { timeout: 15_000 }).not.toBe('');
     await settle(page);
     await shot(page, '12b-import-review');
     await page.getByRole('button', { name: '保存为草稿' }).click();
@@ -308,7 +308,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
 
     await b.page.getByLabel('年度总体目标 预期目标', { exact: true }).fill('乙：完成抽查并公开结果。');
     const dialog = b.page.getByRole('dialog', { name: '保存冲突：文档已被他人修改' });
-    await see(dialog, { timeout: 20_000 });
+    await see(dialog, { timeout: 30_000 });
     await hasText(dialog, '填报人 张伟');
     await hasText(dialog, '年度总体目标 1');
     await settle(b.page);
@@ -319,7 +319,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     // A edits again on the stale copy: now A is told, and takes B's version.
     await a.page.getByLabel('年度总体目标 实际完成情况', { exact: true }).fill('甲补充的完成情况');
     const dialogA = a.page.getByRole('dialog', { name: '保存冲突：文档已被他人修改' });
-    await see(dialogA, { timeout: 20_000 });
+    await see(dialogA, { timeout: 30_000 });
     await hasText(dialogA, '单位负责人 刘洋');
     await dialogA.getByRole('button', { name: '放弃我的修改，载入最新版本' }).click();
     await hasValue(a.page.getByLabel('年度总体目标 预期目标', { exact: true }), '乙：完成抽查并公开结果。');

@@ -288,7 +288,7 @@ const GridToolbar = memo(function GridToolbar({ editable, canUndo, canRedo, hasA
       </Space>
       <span className="grid-hint" aria-live="polite">
         {hint}
-        {editable ? ' · 方向键移动，Enter 编辑，可直接粘贴 Excel 中复制的多行多列' : ''}
+        {editable ? ' · 方向键移动，Enter 编辑，Esc 取消，可直接粘贴 Excel 中复制的多行多列' : ' · 方向键移动'}
       </span>
     </div>
   );
@@ -540,13 +540,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           return go(a.row + 15, a.col);
         case 'PageUp':
           return go(a.row - 15, a.col);
-        case 'Tab': {
-          const last = a.row === rs.length - 1 && a.col === GRID_COLUMNS.length - 1;
-          const first = a.row === 0 && a.col === 0;
-          if ((e.shiftKey && first) || (!e.shiftKey && last)) return; // leave the grid
-          if (e.shiftKey) return go(a.col === 0 ? a.row - 1 : a.row, a.col === 0 ? GRID_COLUMNS.length - 1 : a.col - 1);
-          return go(a.col === GRID_COLUMNS.length - 1 ? a.row + 1 : a.row, a.col === GRID_COLUMNS.length - 1 ? 0 : a.col + 1);
-        }
+        case 'Tab':
+          // Tab moves along the row, as in Excel; past either end of a row it leaves the grid, so
+          // keyboard users are never trapped in a long table.
+          if ((e.shiftKey && a.col === 0) || (!e.shiftKey && a.col === GRID_COLUMNS.length - 1)) return;
+          return go(a.row, a.col + (e.shiftKey ? -1 : 1));
         case 'Enter':
           e.preventDefault();
           if (ctrl && e.shiftKey) return rowOp('child');
@@ -617,6 +615,10 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         case 'Enter':
           return move(e.shiftKey ? -1 : 1, 0);
         case 'Tab':
+          if ((e.shiftKey && col === 0) || (!e.shiftKey && col === GRID_COLUMNS.length - 1)) {
+            commit();
+            return;
+          }
           return move(0, e.shiftKey ? -1 : 1);
         case 'ArrowUp':
           return move(-1, 0);

@@ -148,7 +148,7 @@ export default function HistoryPage() {
             label: '流程记录',
             children: (
               <Card size="small" loading={history.loading}>
-                {(history.data ?? []).length === 0 ? <Empty description="暂无记录" /> : <Timeline items={(history.data ?? []).map(timelineItem)} />}
+                {(history.data ?? []).length === 0 ? <Empty description="暂无记录" /> : <Timeline titleSpan={4} items={(history.data ?? []).map(timelineItem)} />}
               </Card>
             ),
           },

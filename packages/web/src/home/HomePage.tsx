@@ -3,7 +3,7 @@
  * office's overview of the region, the administrator's shortcuts.
  */
 import { lazy, Suspense, useState } from 'react';
-import { Button, Card, Empty, Space, Table } from 'antd';
+import { Button, Card, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -19,11 +19,11 @@ import { Loading } from '../app/Loading.js';
 
 const Overview = lazy(() => import('./Overview.js'));
 
-export function EvaluationCard({ title, query, empty, extra }: { title: string; query: ListQuery; empty: string; extra?: React.ReactNode }) {
+export function EvaluationCard({ title, query, empty, extra, showOrg = true }: { title: string; query: ListQuery; empty: string; extra?: React.ReactNode; showOrg?: boolean }) {
   const list = useAsync((signal) => api.listEvaluations({ pageSize: 10, ...query }, signal), [JSON.stringify(query)]);
   const columns: TableProps<EvaluationSummary>['columns'] = [
     { title: '标题', dataIndex: 'title', key: 'title', render: (t: string, r) => <Link to={`/evaluations/${r.id}`}>{t || '（无标题）'}</Link> },
-    { title: '单位', dataIndex: 'orgName', key: 'org', width: 150, ellipsis: true },
+    ...(showOrg ? [{ title: '单位', dataIndex: 'orgName', key: 'org', width: 150, ellipsis: true }] : []),
     { title: '状态', key: 'status', width: 84, render: (_: unknown, r) => <StatusTag status={r.status} label={r.statusLabel} /> },
     { title: '总分', dataIndex: 'total', key: 'total', width: 70, align: 'right' },
     { title: '等级', dataIndex: 'grade', key: 'grade', width: 60, render: (g: string) => <GradeTag grade={g} /> },
@@ -53,8 +53,8 @@ export function EvaluationCard({ title, query, empty, extra }: { title: string; 
         dataSource={list.data?.items ?? []}
         columns={columns}
         pagination={false}
-        scroll={{ x: 760 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+        scroll={{ x: 680 }}
+        locale={{ emptyText: <div className="empty-line">{empty}</div> }}
       />
     </Card>
   );
@@ -130,9 +130,9 @@ export default function HomePage() {
         }
       />
       <div className="home-stack">
-        <EvaluationCard title="被退回，需要修改" query={{ status: 'returned' }} empty="没有被退回的评价" />
-        <EvaluationCard title="我的草稿" query={{ status: 'draft' }} empty="没有草稿，点击“新建评价”开始填写" />
-        <EvaluationCard title="已提交" query={{ status: 'submitted' }} empty="暂无已提交的评价" />
+        <EvaluationCard title="被退回，需要修改" query={{ status: 'returned' }} empty="没有被退回的评价" showOrg={false} />
+        <EvaluationCard title="我的草稿" query={{ status: 'draft' }} empty="没有草稿，点击“新建评价”开始填写" showOrg={false} />
+        <EvaluationCard title="已提交" query={{ status: 'submitted' }} empty="暂无已提交的评价" showOrg={false} />
       </div>
       <NewEvaluationModal open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Locator } from 'playwright-core';
 
-const TIMEOUT = 15_000;
+const TIMEOUT = 20_000;
 
 /** Waits until the (first) element is visible. */
 export async function see(locator: Locator, options: { timeout?: number } = {}): Promise<void> {

@@ -193,7 +193,7 @@ export interface Session {
 /** A fresh browser context at 1366×768 (or the given size), signed in as `username` when given. */
 export async function open(stack: Stack, username?: string, viewport = { width: 1366, height: 768 }): Promise<Session> {
   const context = await stack.browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
