@@ -9,7 +9,7 @@
  *
  * Environment: BENCH_DATABASE_URL (default TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
  * names a database to create a scratch database from; BENCH_SECONDS (default 10) per measure;
- * BENCH_CONNECTIONS (default 200).
+ * BENCH_CONNECTIONS (default 200); BENCH_ROUNDS (default 3) alternating rounds of the bare route and the read.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -122,30 +122,50 @@ try {
     }
   };
 
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const lineOf = (name, runs) => ({
+    bench: name,
+    unit: 'req/s',
+    value: Math.round(median(runs.map((r) => r.requests.average))),
+    p50_ms: median(runs.map((r) => r.latency.p50)),
+    p99_ms: median(runs.map((r) => r.latency.p99)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors + r.timeouts, 0),
+    connections,
+    seconds: seconds * runs.length,
+    ...(runs.length > 1 ? { runs: runs.length } : {}),
+  });
+
   const measure = async (name, options, between = async () => {}) => {
     log(`${name}: warming up`);
     await autocannon({ url: origin, connections, duration: 3, ...options });
     await between();
     log(`${name}: ${connections} connections for ${seconds}s`);
-    const r = await autocannon({ url: origin, connections, duration: seconds, ...options });
-    const line = {
-      bench: name,
-      unit: 'req/s',
-      value: Math.round(r.requests.average),
-      p50_ms: r.latency.p50,
-      p99_ms: r.latency.p99,
-      non2xx: r.non2xx,
-      errors: r.errors + r.timeouts,
-      connections,
-      seconds,
-    };
+    const line = lineOf(name, [await autocannon({ url: origin, connections, duration: seconds, ...options })]);
     console.log(JSON.stringify(line));
     return line;
   };
 
-  const bare = await measure('api-bare', { requests: [{ method: 'GET', path: '/api/ping' }] });
+  // The bare route and the read are compared, so they run in alternating rounds on this shared machine
+  // (each figure is the median of its rounds): a burst of load elsewhere hits both, not one.
+  const bareOptions = { requests: [{ method: 'GET', path: '/api/ping' }] };
   // As a browser asks: with Accept-Encoding (the server keeps a gzipped body per version).
-  const read = await measure('api-read', { requests: [{ method: 'GET', path: `/api/evaluations/${readId}`, headers: { cookie: preparer.cookie, 'accept-encoding': 'gzip' } }] });
+  const readOptions = { requests: [{ method: 'GET', path: `/api/evaluations/${readId}`, headers: { cookie: preparer.cookie, 'accept-encoding': 'gzip' } }] };
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  log('api-bare / api-read: warming up');
+  await autocannon({ url: origin, connections, duration: 3, ...bareOptions });
+  await autocannon({ url: origin, connections, duration: 3, ...readOptions });
+  const bareRuns = [];
+  const readRuns = [];
+  for (let i = 0; i < rounds; i++) {
+    log(`api-bare / api-read: round ${i + 1} of ${rounds}, ${connections} connections for ${seconds}s each`);
+    bareRuns.push(await autocannon({ url: origin, connections, duration: seconds, ...bareOptions }));
+    readRuns.push(await autocannon({ url: origin, connections, duration: seconds, ...readOptions }));
+  }
+  const bare = lineOf('api-bare', bareRuns);
+  const read = lineOf('api-read', readRuns);
+  console.log(JSON.stringify(bare));
+  console.log(JSON.stringify(read));
   await measure('api-list', {
     requests: [{ method: 'GET', path: '/api/evaluations?year=2020&status=draft&level=project&hasErrors=true&page=2&pageSize=20', headers: { cookie: finance.cookie } }],
   });
