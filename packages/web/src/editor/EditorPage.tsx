@@ -10,7 +10,7 @@ import type { MenuProps } from 'antd';
 import { CommentOutlined, DeleteOutlined, DownloadOutlined, ExclamationCircleOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { parseDocument } from '@jixiao/core';
-import type { EvaluationDocument, Finding, IndicatorNode, WorkflowAction } from '@jixiao/core';
+import type { EvaluationDocument, Finding, IndicatorNode, ProjectScore, WorkflowAction } from '@jixiao/core';
 import { api } from '../api/client.js';
 import type { ExportFormat } from '../api/client.js';
 import { ApiError, messageOf } from '../api/errors.js';
@@ -19,25 +19,27 @@ import { useUser } from '../auth/session.js';
 import { Loading } from '../app/Loading.js';
 import { StatusTag } from '../common/tags.js';
 import { formatDateTime, formatTime } from '../format/dates.js';
+import { formatScore } from '../format/numbers.js';
 import { ACTION_LABELS, LEVEL_LABELS } from '../format/labels.js';
 import { CommentsDrawer } from '../review/CommentsDrawer.js';
 import { WorkflowBar } from '../review/WorkflowBar.js';
 import { AutoSaver } from './autosave.js';
 import type { SaveStatus } from './autosave.js';
 import { ConflictDialog } from './ConflictDialog.js';
+import { DepartmentData } from './DepartmentData.js';
 import { EvidenceDialog } from './EvidenceDialog.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { FundingTable, executionView } from './FundingTable.js';
 import { GoalsEditor } from './GoalsEditor.js';
 import { HeaderForm } from './HeaderForm.js';
 import { IndicatorGrid } from './IndicatorGrid.js';
-import type { FocusRequest } from './IndicatorGrid.js';
+import type { FocusRequest, IndicatorGridProps } from './IndicatorGrid.js';
 import { fieldDomId, locate } from './paths.js';
 import { analyse } from './recompute.js';
 import { ScoreDialog } from './ScoreDialog.js';
 import { ScoreSummary } from './ScoreSummary.js';
-import { indexOfId, nodeAt, updateAt } from './tree.js';
 import type { FlatRow } from './tree.js';
+import { describeNode, findNode, treeBase, updateNode, updateTree } from './nodes.js';
 import { initialUndo, record, redo, reset, undo } from './undo.js';
 import type { UndoState } from './undo.js';
 import './editor.css';
@@ -273,7 +275,7 @@ function Editor({ initial, onReload }: EditorProps) {
     (path: string, fallback: string) => {
       const loc = locate(path);
       if (loc.area === 'indicator') {
-        setFocusRequest({ idx: loc.idx, column: loc.column, nonce: Date.now() });
+        setFocusRequest({ idx: loc.idx, column: loc.column, nonce: Date.now(), project: loc.project });
         if (narrow) setFindingsOpen(false);
         return;
       }
@@ -292,15 +294,10 @@ function Editor({ initial, onReload }: EditorProps) {
   const onLocate = useCallback((f: Finding) => focusPath(f.path, f.location), [focusPath]);
 
   // ---- dialogs
-  const nodeById = (nodeId: string | undefined) => {
-    if (!nodeId) return undefined;
-    const idx = indexOfId(doc.indicators, nodeId);
-    return idx ? { node: nodeAt(doc.indicators, idx)!, idx } : undefined;
-  };
-  const scoreTarget = nodeById(scoreFor?.id);
-  const scoreItem = scoreTarget ? analysis.items.get(pathOfIdx(scoreTarget.idx)) : undefined;
-  const evidenceTarget = nodeById(evidenceFor);
-  const commentsTarget = commentsFor?.indicatorId ? nodeById(commentsFor.indicatorId) : undefined;
+  const scoreTarget = findNode(doc, scoreFor?.id);
+  const scoreItem = scoreTarget ? analysis.items.get(scoreTarget.path) : undefined;
+  const evidenceTarget = findNode(doc, evidenceFor);
+  const commentsTarget = findNode(doc, commentsFor?.indicatorId);
 
   const onOpenScore = useCallback(
     (row: FlatRow) => {
@@ -316,8 +313,8 @@ function Editor({ initial, onReload }: EditorProps) {
   const submitScore = async (score: string, reason: string) => {
     if (!scoreFor || !scoreTarget) return;
     if (scoreFor.mode === 'override') {
-      const idx = scoreTarget.idx;
-      onRoots((r) => updateAt(r, idx, (n) => ({ ...n, override: { score, reason, by: user.displayName, at: new Date().toISOString() } })), `override:${Date.now()}`);
+      const ref = scoreTarget;
+      onDoc((d) => updateNode(d, ref, (n) => ({ ...n, override: { score, reason, by: user.displayName, at: new Date().toISOString() } })), `override:${Date.now()}`);
       setScoreFor(undefined);
       message.success('已调整得分');
       return;
@@ -338,10 +335,10 @@ function Editor({ initial, onReload }: EditorProps) {
 
   const clearOverride = () => {
     if (!scoreTarget) return;
-    const idx = scoreTarget.idx;
-    onRoots(
-      (r) =>
-        updateAt(r, idx, (n) => {
+    const ref = scoreTarget;
+    onDoc(
+      (d) =>
+        updateNode(d, ref, (n) => {
           const copy = { ...n };
           delete copy.override;
           return copy;
@@ -355,19 +352,15 @@ function Editor({ initial, onReload }: EditorProps) {
     const v = await api.getEvaluation(id);
     adoptServer(v, (mine, theirs) => {
       // Take the evidence list of that indicator from the server; keep everything else as on screen.
-      const at = indexOfId(theirs.indicators, indicatorId);
-      const server = at ? nodeAt(theirs.indicators, at) : undefined;
-      const mineAt = indexOfId(mine.indicators, indicatorId);
-      if (!mineAt) return mine;
-      return {
-        ...mine,
-        indicators: updateAt(mine.indicators, mineAt, (n) => {
-          const copy = { ...n };
-          if (server?.evidence && server.evidence.length > 0) copy.evidence = server.evidence;
-          else delete copy.evidence;
-          return copy;
-        }),
-      };
+      const server = findNode(theirs, indicatorId)?.node;
+      const ref = findNode(mine, indicatorId);
+      if (!ref) return mine;
+      return updateNode(mine, ref, (n) => {
+        const copy = { ...n };
+        if (server?.evidence && server.evidence.length > 0) copy.evidence = server.evidence;
+        else delete copy.evidence;
+        return copy;
+      });
     });
   };
 
@@ -508,10 +501,8 @@ function Editor({ initial, onReload }: EditorProps) {
               comments={comments}
               doc={doc}
               onOpen={(indicatorId) => {
-                if (indicatorId) {
-                  const idx = indexOfId(doc.indicators, indicatorId);
-                  if (idx) setFocusRequest({ idx, column: 'name', nonce: Date.now() });
-                }
+                const ref = findNode(doc, indicatorId ?? undefined);
+                if (ref) setFocusRequest({ idx: ref.idx, column: 'name', nonce: Date.now(), project: ref.project });
                 setCommentsFor({ indicatorId: indicatorId ?? undefined });
               }}
             />
@@ -588,6 +579,12 @@ function Editor({ initial, onReload }: EditorProps) {
             <h2 id="sec-funding">项目资金</h2>
             <FundingTable funding={doc.funding} execution={execution} editable={editable} flagged={flagged} onDoc={onDoc} />
           </section>
+          {doc.department && (doc.department.staffing || (doc.department.expenseControl?.rows.length ?? 0) > 0) && (
+            <section className="editor-section" aria-labelledby="sec-department">
+              <h2 id="sec-department">基础数据表</h2>
+              <DepartmentData data={doc.department} />
+            </section>
+          )}
           <section className="editor-section" aria-labelledby="sec-goals">
             <h2 id="sec-goals">年度总体目标</h2>
             <GoalsEditor goals={doc.goals} editable={editable} flagged={flagged} onDoc={onDoc} />
@@ -611,6 +608,28 @@ function Editor({ initial, onReload }: EditorProps) {
               focusRequest={focusRequest}
             />
           </section>
+          {doc.projects.map((p, pi) => (
+            <ProjectSection
+              key={`${p.id}:${pi}`}
+              index={pi}
+              name={p.name}
+              roots={p.indicators}
+              total={analysis.score?.projects.find((x) => x.id === p.id)}
+              analysis={analysis}
+              editable={editable}
+              canRescore={canRescore}
+              commentCounts={commentCounts}
+              onDoc={onDoc}
+              onUndo={onUndo}
+              onRedo={onRedo}
+              canUndo={undoState.past.length > 0}
+              canRedo={undoState.future.length > 0}
+              onOpenScore={onOpenScore}
+              onOpenEvidence={onOpenEvidence}
+              onOpenComments={onOpenComments}
+              focusRequest={focusRequest}
+            />
+          ))}
         </div>
         {!narrow && (
           <aside className="editor-aside" aria-label="得分与审核">
@@ -654,7 +673,7 @@ function Editor({ initial, onReload }: EditorProps) {
         evaluationId={id}
         indicator={
           commentsFor?.indicatorId
-            ? { id: commentsFor.indicatorId, name: commentsTarget?.node.name ?? '', location: commentsTarget ? locationOf(doc, commentsTarget.idx) : '' }
+            ? { id: commentsFor.indicatorId, name: commentsTarget?.node.name ?? '', location: commentsTarget ? describeNode(doc, commentsTarget) : '' }
             : undefined
         }
         comments={comments}
@@ -681,6 +700,34 @@ function Editor({ initial, onReload }: EditorProps) {
         />
       )}
     </div>
+  );
+}
+
+interface ProjectSectionProps extends Omit<IndicatorGridProps, 'onRoots' | 'basePath' | 'project' | 'label'> {
+  index: number;
+  name: string;
+  total: ProjectScore | undefined;
+  onDoc: (fn: (d: EvaluationDocument) => EvaluationDocument, key?: string) => void;
+}
+
+/** An embedded project's report (a department document of several special funds, seed 001): its own indicator grid. */
+function ProjectSection({ index, name, total, onDoc, ...grid }: ProjectSectionProps) {
+  const onRoots = useCallback(
+    (fn: (roots: IndicatorNode[]) => IndicatorNode[], key?: string) => onDoc((d) => updateTree(d, index, fn), key),
+    [onDoc, index],
+  );
+  return (
+    <section className="editor-section" aria-labelledby={`sec-project-${index}`}>
+      <h2 id={`sec-project-${index}`}>
+        项目：{name || `第 ${index + 1} 个项目`}
+        {total?.total && (
+          <span className="section-score">
+            得分 {formatScore(total.total)} {total.grade ?? ''}
+          </span>
+        )}
+      </h2>
+      <IndicatorGrid {...grid} onRoots={onRoots} basePath={treeBase(index)} project={index} label={`绩效指标表：${name}`} />
+    </section>
   );
 }
 
@@ -732,23 +779,13 @@ const EditorActions = memo(function EditorActions({ id, narrow, errorCount, find
   );
 });
 
-function pathOfIdx(idx: readonly number[]): string {
-  return idx.reduce((p, i, d) => (d === 0 ? `${p}[${i}]` : `${p}.children[${i}]`), '$.indicators');
-}
-
-function locationOf(doc: EvaluationDocument, idx: readonly number[]): string {
-  const names: string[] = [];
-  for (let d = 1; d <= idx.length; d++) names.push(nodeAt(doc.indicators, idx.slice(0, d))?.name ?? '');
-  return names.join(' › ');
-}
-
 function CommentsOverview({ comments, doc, onOpen }: { comments: readonly Comment[]; doc: EvaluationDocument; onOpen: (indicatorId: string | null) => void }) {
   if (comments.length === 0) return <div className="muted comments-empty">暂无批注</div>;
   return (
     <ol className="comment-overview" aria-label="全部批注">
       {comments.map((c) => {
-        const idx = c.indicatorId ? indexOfId(doc.indicators, c.indicatorId) : undefined;
-        const where = c.indicatorId ? (idx ? locationOf(doc, idx) : '（指标已删除）') : '整份文档';
+        const ref = findNode(doc, c.indicatorId ?? undefined);
+        const where = c.indicatorId ? (ref ? describeNode(doc, ref) : '（指标已删除）') : '整份文档';
         return (
           <li key={c.id}>
             <button type="button" className="comment-link" onClick={() => onOpen(c.indicatorId)}>

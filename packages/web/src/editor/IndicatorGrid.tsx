@@ -37,6 +37,8 @@ export interface FocusRequest {
   idx: readonly number[];
   column: GridColumnKey;
   nonce: number;
+  /** Index of the embedded project whose grid is meant; undefined for the main tree. */
+  project?: number | undefined;
 }
 
 export interface IndicatorGridProps {
@@ -55,6 +57,12 @@ export interface IndicatorGridProps {
   onOpenEvidence: (row: FlatRow) => void;
   onOpenComments: (row: FlatRow) => void;
   focusRequest: FocusRequest | undefined;
+  /** JSON path of the tree: `$.indicators` (default) or `$.projects[i].indicators`. */
+  basePath?: string | undefined;
+  /** The embedded project this grid shows, for focus requests. */
+  project?: number | undefined;
+  /** Accessible name of the grid. */
+  label?: string | undefined;
 }
 
 type Mode = 'ready' | 'edit';
@@ -298,7 +306,8 @@ export function IndicatorGrid(props: IndicatorGridProps) {
   const { roots, analysis, editable, canRescore, commentCounts, onRoots, focusRequest } = props;
   const { message, modal } = App.useApp();
   const previousRows = useRef<FlatRow[] | undefined>(undefined);
-  const rows = useMemo(() => (previousRows.current = flatten(roots, '$.indicators', previousRows.current)), [roots]);
+  const basePath = props.basePath ?? '$.indicators';
+  const rows = useMemo(() => (previousRows.current = flatten(roots, basePath, previousRows.current)), [roots, basePath]);
   const [active, setActive] = useState<Active>({ row: 0, col: 0 });
   const [mode, setMode] = useState<Mode>('ready');
   const [draft, setDraft] = useState<string | undefined>(undefined);
@@ -342,11 +351,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
 
   // A finding asked for a cell.
   useEffect(() => {
-    if (!focusRequest) return;
+    if (!focusRequest || focusRequest.project !== props.project) return;
     const key = focusRequest.idx.join('.');
     const at = live.current.rows.findIndex((r) => r.key === key);
     if (at >= 0) activate({ row: at, col: COLUMN_INDEX[focusRequest.column] });
-  }, [focusRequest, activate]);
+  }, [focusRequest, activate, props.project]);
 
   useLayoutEffect(() => {
     if (!wantFocus.current) return;
@@ -710,7 +719,8 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       const column = GRID_COLUMNS[a.col];
       if (!column?.typed && !multi) return;
       commit();
-      const out = pasteBlock(p.roots, rs, a.row, a.col, block, flatten);
+      const base = p.basePath ?? '$.indicators';
+      const out = pasteBlock(p.roots, rs, a.row, a.col, block, (r) => flatten(r, base));
       p.onRoots(() => out.roots, `paste:${Date.now()}`);
       const cells = block.reduce((s, r) => s + r.length, 0);
       if (out.errors.length > 0) {
@@ -820,7 +830,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           ref={tableRef}
           className={`indicator-grid ${editable ? 'editable' : 'readonly'}`}
           role="grid"
-          aria-label="绩效指标表"
+          aria-label={props.label ?? '绩效指标表'}
           aria-rowcount={rows.length + 1}
           aria-colcount={GRID_COLUMNS.length + 2}
           onKeyDown={onGridKeyDown}

@@ -7,6 +7,19 @@ import { formatPercent, formatScore } from '../format/numbers.js';
 
 export const ScoreSummary = memo(function ScoreSummary({ score, failure, indicators }: { score: ScoreReport | undefined; failure: string | undefined; indicators: readonly IndicatorNode[] }) {
   if (!score) return <div className="score-summary muted">{failure ? `暂时无法计算得分：${failure}` : '—'}</div>;
+  if (!score.scorable) {
+    return (
+      <div className="score-summary" aria-live="polite" aria-label="得分">
+        <div className="score-total">
+          <span className="score-label">总分</span>
+          <span className="score-big" data-testid="total-score">
+            —
+          </span>
+        </div>
+        <div className="muted">文档中还没有可以计分的指标或资金表。</div>
+      </div>
+    );
+  }
   const roots = score.sections.filter((s) => s.project === undefined && !s.path.includes('children'));
   return (
     <div className="score-summary" aria-live="polite" aria-label="得分">

@@ -16,6 +16,8 @@ describe('locate', () => {
     expect(locate('$.indicators[1].children[0]')).toEqual({ area: 'indicator', idx: [1, 0], column: 'name' });
     expect(locate('$.indicators[0].printedScore').area).toBe('indicator');
     expect(locate('$.indicators')).toEqual({ area: 'other', section: 'indicators' });
+    expect(locate('$.projects[1].indicators[0].children[2].target')).toEqual({ area: 'indicator', idx: [0, 2], column: 'target', project: 1 });
+    expect(locate('$.projects[1].name')).toEqual({ area: 'other', section: 'projects' });
   });
 
   it('points money, goals and header at their fields', () => {

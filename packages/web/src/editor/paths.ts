@@ -22,7 +22,7 @@ export function parseJsonPath(path: string): Segment[] {
 export type GridColumnKey = 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'evidence';
 
 export type Location =
-  | { area: 'indicator'; idx: number[]; column: GridColumnKey }
+  | { area: 'indicator'; idx: number[]; column: GridColumnKey; project?: number | undefined }
   | { area: 'funding'; table: number; row: number | undefined; column: string | undefined }
   | { area: 'execution'; field: string | undefined }
   | { area: 'goal'; index: number; field: 'expected' | 'actual' }
@@ -52,7 +52,10 @@ const FIELD_COLUMN: Readonly<Record<string, GridColumnKey>> = {
 
 /** Where a JSON path of the document is shown in the editor. */
 export function locate(path: string): Location {
-  const segs = parseJsonPath(path);
+  const all = parseJsonPath(path);
+  // An embedded project's indicator tree: $.projects[2].indicators[…] reads like the main one.
+  const project = all[0] === 'projects' && typeof all[1] === 'number' && all[2] === 'indicators' ? all[1] : undefined;
+  const segs = project === undefined ? all : all.slice(2);
   const [first] = segs;
   if (first === 'indicators') {
     const idx: number[] = [];
@@ -65,10 +68,10 @@ export function locate(path: string): Location {
         i += 2;
       }
     }
-    if (idx.length === 0) return { area: 'other', section: 'indicators' };
+    if (idx.length === 0) return { area: 'other', section: project === undefined ? 'indicators' : 'projects' };
     const field = segs[i];
     const column = typeof field === 'string' ? (FIELD_COLUMN[field] ?? 'name') : 'name';
-    return { area: 'indicator', idx, column };
+    return project === undefined ? { area: 'indicator', idx, column } : { area: 'indicator', idx, column, project };
   }
   if (first === 'funding') {
     if (segs[1] === 'execution') return { area: 'execution', field: typeof segs[2] === 'string' ? segs[2] : undefined };

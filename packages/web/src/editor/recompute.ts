@@ -33,9 +33,9 @@ function remember(ms: number): void {
   if (list.length > SAMPLES) list.splice(0, list.length - SAMPLES);
 }
 
-/** The JSON path of the indicator node a path is inside: `$.indicators[0].children[1].actual` → `$.indicators[0].children[1]`. */
+/** The JSON path of the indicator node a path is inside: `$.indicators[0].children[1].actual` → `$.indicators[0].children[1]` (also under `$.projects[i]`). */
 export function nodePathOf(path: string): string | undefined {
-  const m = /^\$\.indicators\[\d+\](?:\.children\[\d+\])*/.exec(path);
+  const m = /^\$(?:\.projects\[\d+\])?\.indicators\[\d+\](?:\.children\[\d+\])*/.exec(path);
   return m?.[0];
 }
 
