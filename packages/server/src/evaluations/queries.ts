@@ -105,8 +105,32 @@ export async function readEvaluation(src: ReadSource, user: AuthUser, id: string
   const key = `${user.region}:${id}`;
   const hit = src.evaluations.get(key);
   if (hit) return present(user, hit, (bytes) => src.evaluations.grew(key, hit, bytes));
+  // One fetch per key at a time: a burst of readers of an uncached evaluation shares it. A fetch that
+  // began before a change (the generation moved since) is not joined, so a writer reads its own write.
+  let byKey = inflight.get(src.evaluations);
+  if (!byKey) inflight.set(src.evaluations, (byKey = new Map()));
+  const map = byKey;
   const generation = src.evaluations.generation();
-  const { rows } = await src.database.pool.query<ReadRow>({ name: 'jixiao.read-evaluation', text: READ_SQL, values: [user.region, id] });
+  let pending = map.get(key);
+  if (!pending || pending.generation !== generation) {
+    const fetch = { generation, promise: fetchEntry(src, key, user.region, id, generation) };
+    pending = fetch;
+    map.set(key, fetch);
+    void fetch.promise
+      .finally(() => {
+        if (map.get(key) === fetch) map.delete(key);
+      })
+      .catch(() => {});
+  }
+  const entry = await pending.promise;
+  if (!entry) return undefined;
+  return present(user, entry, (bytes) => src.evaluations.grew(key, entry, bytes));
+}
+
+const inflight = new WeakMap<EvaluationCache, Map<string, { generation: number; promise: Promise<Entry | undefined> }>>();
+
+async function fetchEntry(src: ReadSource, key: string, region: string, id: string, generation: number): Promise<Entry | undefined> {
+  const { rows } = await src.database.pool.query<ReadRow>({ name: 'jixiao.read-evaluation', text: READ_SQL, values: [region, id] });
   const r = rows[0];
   if (!r) return undefined;
   const { document, score, findings, ...row } = r;
@@ -114,7 +138,7 @@ export async function readEvaluation(src: ReadSource, user: AuthUser, id: string
   const tail = Buffer.from(`,"document":${document},"score":${score},"findings":${findings}}`, 'utf8');
   const entry: Entry = { row, tail, variants: new Map() };
   src.evaluations.set(key, generation, entry);
-  return present(user, entry, (bytes) => src.evaluations.grew(key, entry, bytes));
+  return entry;
 }
 
 /** The response for one user: the shared row and text, with the user's rights; whole bodies are reused per set of rights. */
