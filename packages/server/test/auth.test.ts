@@ -137,6 +137,31 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     expect(write.status).toBe(401);
   });
 
+  it('with the session cache on, sees a session ended elsewhere within twice its time, and a logout here at once', async () => {
+    const cached = await createTestServer(backend, { config: { SESSION_CACHE_SECONDS: 1 } });
+    try {
+      const a = cached.client();
+      await a.login('preparer1', PASSWORD);
+      expect((await a.get('/api/evaluations')).status).toBe(200);
+      // Another replica ends the session: this one keeps using its lookup for a while, then notices.
+      await cached.deps.db.deleteFrom('sessions').where('user_id', '=', cached.fixture.users['preparer1']?.id ?? '').execute();
+      expect((await a.get('/api/evaluations')).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 2200));
+      await a.get('/api/evaluations');
+      expect((await a.get('/api/evaluations')).status).toBe(401);
+      const b = cached.client();
+      await b.login('head1', PASSWORD);
+      expect((await b.get('/api/evaluations')).status).toBe(200);
+      const saved = b.cookie;
+      expect((await b.post('/api/auth/logout')).status).toBe(204);
+      const replay = cached.client();
+      replay.cookie = saved;
+      expect((await replay.get('/api/evaluations')).status).toBe(401);
+    } finally {
+      await cached.close();
+    }
+  }, 120_000);
+
   it('changes a password: checks the current one and the rules, ends the other sessions', async () => {
     const a = s.client();
     await a.login('deptprep', PASSWORD);

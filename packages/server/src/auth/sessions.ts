@@ -1,9 +1,9 @@
 /**
  * @module Sessions: an HttpOnly cookie `jixiao_session=<region>.<secret>`; the database keeps only the
  * SHA-256 of the secret, the CSRF token and the expiry. The region in the cookie lets a lookup go
- * straight to the region's shard on Citus. Lookups are cached for a few seconds per replica
- * (SESSION_CACHE_SECONDS); logout and password changes drop the cache entry on the replica that
- * handled them, and other replicas notice within that time.
+ * straight to the region's shard on Citus. Lookups are cached per replica for SESSION_CACHE_SECONDS and
+ * then refreshed in the background for as long again; logout and password changes drop the cache entry
+ * on the replica that handled them, and other replicas notice within twice that time.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
@@ -66,14 +66,25 @@ export class SessionStore {
     const now = Date.now();
     if (this.options.cacheSeconds > 0) {
       const hit = this.cache.get(cookieValue);
-      if (hit && now - hit.at < this.options.cacheSeconds * 1000) {
+      const ttl = this.options.cacheSeconds * 1000;
+      const age = hit ? now - hit.at : Infinity;
+      // A valid session looked up less than a TTL ago is used as is; up to two TTLs ago it is used while
+      // a background lookup refreshes it, so requests never queue behind a refresh.
+      const usable = hit !== undefined && (age < ttl || (age < 2 * ttl && hit.value !== undefined && hit.value !== 'expired'));
+      if (hit && usable) {
+        if (age >= ttl) void this.fetch(cookieValue, m[1] ?? '', m[2] ?? '', now).catch(() => {});
         if (hit.value && hit.value !== 'expired' && hit.value.session.expiresAt.getTime() <= now) return 'expired';
         return hit.value;
       }
     }
+    return this.fetch(cookieValue, m[1] ?? '', m[2] ?? '', now);
+  }
+
+  /** One lookup per cookie at a time. */
+  private fetch(cookieValue: string, region: string, secret: string, now: number): Promise<Lookup> {
     const pending = this.inflight.get(cookieValue);
     if (pending) return pending;
-    const p = this.lookup(cookieValue, m[1] ?? '', m[2] ?? '', now).finally(() => this.inflight.delete(cookieValue));
+    const p = this.lookup(cookieValue, region, secret, now).finally(() => this.inflight.delete(cookieValue));
     this.inflight.set(cookieValue, p);
     return p;
   }
