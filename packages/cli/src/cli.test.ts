@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,6 +164,27 @@ describe('jixiao import and export', () => {
     expect(JSON.parse(run('score', xlsx, '--json').out).total).toBe('98.4');
     expect(JSON.parse(run('score', docx, '--json').out).total).toBe('98.4');
     expect(run('export', seed('000')).code).toBe(1);
+  });
+
+  it('exports a goals document (a real 申报表 sheet) as the 绩效目标申报表 that imports back the same', async () => {
+    const real = fileURLToPath(new URL('../../documents/test/inputs/real/shenzhen-songgang-2023-goals-b.xlsx', import.meta.url));
+    const dir = join(tmp, 'goals');
+    expect(run('import', real, '--out', dir).code).toBe(0);
+    const first = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()[0]!;
+    const json = join(dir, first);
+    const original = JSON.parse(readFileSync(json, 'utf8'));
+    expect(original.header.stage).toBe('goals');
+    const xlsx = join(tmp, 'goals-out.xlsx');
+    const r = run('export', json, '--xlsx', '--out', xlsx);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('绩效目标申报表');
+    const back = JSON.parse(run('import', xlsx, '--json').out).document;
+    expect(back.header.stage).toBe('goals');
+    for (const key of ['projectCode', 'projectName', 'organisation', 'year']) expect(back.header[key]).toEqual(original.header[key]);
+    expect(back.goals).toEqual(original.goals);
+    const names = (nodes: Array<{ name: string; target?: string; children?: unknown[] }>): unknown[] =>
+      nodes.map((n) => [n.name, n.target, n.children ? names(n.children as typeof nodes) : []]);
+    expect(names(back.indicators)).toEqual(names(original.indicators));
   });
 });
 

@@ -1,4 +1,7 @@
-/** @module `jixiao export FILE --xlsx|--docx|--pdf [--out PATH]`: the official 自评表 and 自评报告. */
+/**
+ * @module `jixiao export FILE --xlsx|--docx|--pdf [--out PATH]`: the official 自评表 and 自评报告; with
+ * `--xlsx`, a goals-stage document (绩效目标申报) is written as the 绩效目标申报表 instead.
+ */
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -14,7 +17,7 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('生成官方格式的自评表（xlsx）或自评报告（docx / PDF），附计算得分与审核发现（export）')
     .argument('<file>', '交换格式 JSON，或 .xlsx / .docx / .txt')
-    .option('--xlsx', '自评表 xlsx')
+    .option('--xlsx', '自评表 xlsx（绩效目标申报阶段的文档为绩效目标申报表）')
     .option('--docx', '自评报告 docx')
     .option('--pdf', '自评报告 PDF（需要 LibreOffice 或 Chromium）')
     .option('--out <path>', '输出文件（默认：与输入同名，加“-自评表.xlsx”等后缀，写在当前目录）')
@@ -24,6 +27,13 @@ export function registerExport(program: Command): void {
       const format = formats[0]!;
       const { document } = await loadDocument(file);
       const docs = await import('@jixiao/documents');
+      if (format === 'xlsx' && document.header.stage === 'goals') {
+        const bytes = await docs.exportGoalsXlsx(document);
+        const out = opts.out ?? `${basename(file, extname(file))}-绩效目标申报表.xlsx`;
+        await writeFile(out, bytes);
+        process.stderr.write(`已写入 ${out}（绩效目标申报表，${(bytes.byteLength / 1024).toFixed(1)} KB）\n`);
+        return;
+      }
       const report = scoreDocument(document);
       const options = docs.exportOptionsFrom(report, auditDocument(document, { score: report }));
       let bytes: Uint8Array;

@@ -32,6 +32,8 @@ export interface Cell {
   indent?: number;
   /** Bold text (totals). */
   bold?: boolean;
+  /** Background colour as ARGB hex (`FFFF0000`); the spreadsheet fills the cell, other writers may ignore it. */
+  fill?: string;
 }
 
 /** A merged rectangle, 0-based and inclusive. The top-left cell holds the content. */

@@ -56,7 +56,8 @@ export async function exportXlsx(doc: EvaluationDocument, options: ExportOptions
   }
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
+/** Draws one grid on a worksheet: title row, cells, merges, heights, A4 print setup. Shared by the xlsx exporters. */
+export function writeSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
   const width = grid.columns.length;
   ws.columns = grid.columns.map((c) => ({ width: c.width }));
   ws.properties.defaultRowHeight = 20;
@@ -124,6 +125,7 @@ function writeCell(cell: ExcelJS.Cell, content: Cell): void {
   } else {
     cell.value = content.text;
   }
+  if (content.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: content.fill } };
   if (content.note) {
     cell.note = { texts: [{ text: content.note }], margins: { insetmode: 'auto' } } as ExcelJS.Comment;
   }
