@@ -146,7 +146,7 @@ describe('the 绩效目标申报表 xlsx', () => {
     expect(ws.getCell('A12').border.left?.style).toBe('thin');
     expect(ws.getCell('A2').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(ws.getColumn(3).width).toBe(42.75);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
     expect(ws.pageSetup.printTitlesRow).toBe('11:11');
   });
 

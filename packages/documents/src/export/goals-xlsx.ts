@@ -205,7 +205,8 @@ export function goalsGrid(doc: EvaluationDocument, options: Pick<GoalsXlsxOption
     rows: g.rows,
     merges: g.merges,
     repeatRows: { first: header, last: header },
-    orientation: 'portrait',
+    // The real forms are about 170 characters wide: landscape keeps the text readable when fitted to the width.
+    orientation: 'landscape',
   };
 }
 
