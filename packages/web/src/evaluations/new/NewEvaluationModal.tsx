@@ -26,11 +26,18 @@ export function NewEvaluationModal({ open, onClose }: { open: boolean; onClose: 
   const level = Form.useWatch('level', form);
   const projectName = Form.useWatch('projectName', form);
 
+  const suggested = (y: number, l: 'project' | 'department', name: string | undefined) => suggestTitle(y, l, l === 'department' ? (user.orgName ?? '') : (name ?? ''));
+
   useEffect(() => {
-    if (!titleTouched && year && level) form.setFieldValue('title', suggestTitle(year, level, level === 'department' ? user.orgName ?? '' : projectName ?? ''));
+    if (!titleTouched && year && level) form.setFieldValue('title', suggested(year, level, projectName));
   }, [year, level, projectName, titleTouched, form, user.orgName]);
 
   const submit = async () => {
+    // The suggested title follows the fields as they are now, even if the effect above has not run yet.
+    if (!titleTouched) {
+      const { year: y, level: l, projectName: n } = form.getFieldsValue();
+      if (y && l) form.setFieldValue('title', suggested(y, l, n));
+    }
     let v: NewForm;
     try {
       v = await form.validateFields();
