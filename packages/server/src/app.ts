@@ -20,6 +20,7 @@ import { jsonDepthLimit, limitBody, requestId, requestLog, sameOrigin, securityH
 import { errors, json, router } from './http/openapi.js';
 import { webApp, webDirFor } from './http/web.js';
 import { importRoutes } from './imports/routes.js';
+import { libraryRoutes } from './library/routes.js';
 import { orgRoutes } from './organisations/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { workflowRoutes } from './workflow/routes.js';
@@ -70,6 +71,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', auditTrailRoutes(deps));
   app.route('/api', exportRoutes(deps));
   app.route('/api', publicRoutes(deps));
+  app.route('/api', libraryRoutes(deps));
 
   // The web app (when built) at every other path, with client-side routes falling back to its shell.
   const web = webApp(webDirFor(config));

@@ -8,6 +8,7 @@ import type { DB } from './db/types.js';
 import type { EvaluationCache } from './evaluations/cache.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { LibraryCache } from './library/store.js';
 
 export interface Deps {
   database: Database;
@@ -17,6 +18,8 @@ export interface Deps {
   sessions: SessionStore;
   /** This replica's copies of evaluations, for the read path. */
   evaluations: EvaluationCache;
+  /** This replica's indicator library of each region (computed from the documents, curation replayed). */
+  library: LibraryCache;
   limiters: { login: RateLimiter; loginUser: RateLimiter; public: RateLimiter; api: RateLimiter };
   /** The job queue, once started; routes that need it answer `not-ready` before. */
   jobs: { current?: JobQueue | undefined };

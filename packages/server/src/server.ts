@@ -3,6 +3,7 @@
  * the HTTP listener, and a graceful shutdown that stops taking requests, lets running ones and the
  * current jobs finish, then closes the database.
  */
+import { LibraryCache } from './library/store.js';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
@@ -61,6 +62,7 @@ export function createDeps(database: Database, config: Config, log: Logger): Dep
     config,
     log,
     evaluations: new EvaluationCache(),
+    library: new LibraryCache(database.db, 1000, (err) => log.warn({ err }, 'indicator library rebuild failed')),
     sessions: new SessionStore(database.db, { ttlHours: config.SESSION_TTL_HOURS, cacheSeconds: config.SESSION_CACHE_SECONDS }),
     limiters: {
       login: new RateLimiter(config.RATE_LIMIT_LOGIN_PER_MINUTE),

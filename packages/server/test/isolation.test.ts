@@ -62,6 +62,10 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', route: '/api/users/{id}/audit-trail', path: (v) => `/api/users/${v.userId}/audit-trail` },
   { method: 'GET', route: '/api/orgs', path: () => '/api/orgs', list: () => 'r1-orgs' },
   { method: 'POST', route: '/api/orgs', path: () => '/api/orgs', body: (_v, s) => ({ parentId: s.fixture.orgs.D1.id, name: '越权新建单位' }) },
+  // The indicator library is region-wide knowledge: same-region outsiders read entries, never document ids or other units' names.
+  { method: 'GET', route: '/api/library/indicators', path: () => `/api/library/indicators?q=${encodeURIComponent('检查企业')}`, list: (v) => v.draft },
+  { method: 'GET', route: '/api/library/indicators/{key}', path: () => `/api/library/indicators/${encodeURIComponent('检查企业数|家')}`, list: (v) => v.draft },
+  { method: 'POST', route: '/api/library/curation', path: () => '/api/library/curation', body: () => ({ kind: 'retire', key: '检查企业数|家', reason: '越权停用' }) },
 ];
 
 /** Routes with no party's data behind them (or covered by their own tests): login, the session itself, health, public. */
@@ -95,7 +99,7 @@ const OTHER_REGION = new Set(['admin2', 'finance2', 'reviewer9', 'preparer9']);
 /** Everything an outsider could have changed. */
 async function snapshot(s: TestServer, v: Victim) {
   const db = s.deps.db;
-  const count = async (table: 'evaluations' | 'comments' | 'evidence_files' | 'users' | 'orgs' | 'import_batches' | 'audit_events' | 'sessions') =>
+  const count = async (table: 'evaluations' | 'comments' | 'evidence_files' | 'users' | 'orgs' | 'import_batches' | 'audit_events' | 'sessions' | 'library_curation') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const evals = await db.selectFrom('evaluations').select(['id', 'status', 'version', 'deleted_at', 'updated_at']).where('id', 'in', [v.draft, v.submitted]).orderBy('id').execute();
   const user = await db.selectFrom('users').select(['disabled', 'password_hash', 'role']).where('id', '=', v.userId).executeTakeFirstOrThrow();
@@ -107,6 +111,7 @@ async function snapshot(s: TestServer, v: Victim) {
     evidence: await count('evidence_files'),
     users: await count('users'),
     orgs: await count('orgs'),
+    curation: await count('library_curation'),
     batches: await count('import_batches'),
     // Logins write events too; count only events about the victim's data.
     events: Number(
@@ -173,6 +178,8 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
             // The organisation tree is region-wide: same-region outsiders see it, other regions see only theirs.
             if (e.route === '/api/orgs') expect(r.text).toContain(OTHER_REGION.has(who) ? '外地' : '单位甲');
             if (e.route === '/api/orgs' && OTHER_REGION.has(who)) expect(r.text).not.toContain('单位甲');
+            if (e.route.startsWith('/api/library/')) expect(r.text).not.toContain('单位甲');
+            if (e.route.startsWith('/api/library/') && OTHER_REGION.has(who)) expect(r.text).not.toContain('检查企业数');
           } else {
             expect([403, 404]).toContain(r.status);
           }

@@ -88,6 +88,7 @@ describe.each(BACKENDS)('schema on %s', (backend) => {
       'import_batches',
       'import_items',
       'indicators',
+      'library_curation',
       'orgs',
       'regions',
       'sessions',

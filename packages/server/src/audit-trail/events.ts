@@ -30,13 +30,14 @@ export type AuditAction =
   | 'auth.login'
   | 'auth.logout'
   | 'org.create'
-  | 'region.create';
+  | 'region.create'
+  | 'library.curate';
 
 export interface AuditEventInput {
   region: string;
   actorId: string | null;
   action: AuditAction;
-  subjectType: 'evaluation' | 'comment' | 'evidence' | 'import-batch' | 'user' | 'session' | 'org' | 'region';
+  subjectType: 'evaluation' | 'comment' | 'evidence' | 'import-batch' | 'user' | 'session' | 'org' | 'region' | 'library';
   subjectId?: string | undefined;
   evaluationId?: string | undefined;
   /** What changed: a list of `{ path, before?, after? }` for documents, a small object otherwise. */

@@ -207,6 +207,15 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
+export interface LibraryCurationTable {
+  region: string;
+  seq: number;
+  kind: 'merge' | 'recommend' | 'retire' | 'restore' | 'rename';
+  action: Json<unknown>;
+  actor_id: string;
+  at: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   orgs: OrgsTable;
@@ -221,6 +230,7 @@ export interface DB {
   comments: CommentsTable;
   evidence_files: EvidenceFilesTable;
   audit_events: AuditEventsTable;
+  library_curation: LibraryCurationTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

@@ -75,12 +75,24 @@ export interface RegionSubject {
   region: string;
 }
 
+/**
+ * A region's indicator library (指标库): region-wide knowledge (names, units, distributions), read by every
+ * signed-in user of the region; curated by the finance office only. Which units used an entry (the
+ * organisation names of `byOrganisation`) is shown whole to the finance office and admin, and otherwise
+ * only for the organisations in the reader's own scope. Document ids are never part of an entry.
+ */
+export interface LibrarySubject {
+  type: 'library';
+  region: string;
+}
+
 type SubjectOf = {
   evaluation: EvaluationSubject;
   org: OrgSubject;
   user: UserSubject;
   'import-batch': BatchSubject;
   region: RegionSubject;
+  library: LibrarySubject;
 };
 
 function inScope(user: AuthUser, region: string, orgId: string, orgPath: string): boolean {
@@ -141,6 +153,12 @@ const POLICY = {
   region: {
     'users.manage': (u, r) => u.region === r.region && u.role === 'admin',
     'orgs.read': (u, r) => u.region === r.region,
+  },
+  library: {
+    read: (u, l) => u.region === l.region,
+    /** See every unit's use of an entry (organisation names); others see only the organisations in their scope. */
+    'organisations.read': (u, l) => u.region === l.region && (u.role === 'finance' || u.role === 'admin'),
+    curate: (u, l) => u.region === l.region && u.role === 'finance',
   },
 } satisfies { [T in keyof SubjectOf]: Record<string, (user: AuthUser, subject: SubjectOf[T]) => boolean> };
 
