@@ -10,8 +10,14 @@
  * Environment: BENCH_DATABASE_URL (default TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
  * names a database to create a scratch database from; BENCH_SECONDS (default 10) per measure;
  * BENCH_CONNECTIONS (default 200); BENCH_ROUNDS (default 3) alternating rounds of the bare route and the read.
+ *
+ * Then the indicator library on the province-scale set (40,000 documents loaded in bulk by SQL):
+ *   {"bench":"api-library-search","unit":"req/s","value":N,"p50_ms":…,"p95_ms":…,"p99_ms":…}
+ * search-as-you-type keystrokes from BENCH_LIBRARY_CONNECTIONS (default 20) concurrent clients, latency
+ * measured per request by the client. BENCH_ONLY=core or BENCH_ONLY=library runs one part.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -24,6 +30,113 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const password = 'bench-password';
 const log = (...a) => console.error('[bench:api]', ...a);
+/** BENCH_ONLY=core or library (comma-separated) runs only those measures; default all. */
+const only = process.env.BENCH_ONLY;
+const libraryConnections = Number(process.env.BENCH_LIBRARY_CONNECTIONS ?? 20);
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/**
+ * Loads the province-scale set (core's generateProvince: 40,000 documents, 600,000 indicators) into the
+ * bench database in bulk, straight into `evaluations` by SQL (json_to_recordset, 500 rows a statement):
+ * the library is built from the stored documents, so the score columns hold placeholders.
+ */
+async function loadProvince(client) {
+  const { generateProvince } = await import('@jixiao/core');
+  const org = (await client.query(`SELECT o.region, o.id, o.path FROM orgs o WHERE o.kind = 'unit' ORDER BY o.path LIMIT 1`)).rows[0];
+  const user = (await client.query(`SELECT id FROM users WHERE region = $1 AND username = 'preparer'`, [org.region])).rows[0];
+  let batch = [];
+  let n = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await client.query(
+      `INSERT INTO evaluations (region, id, org_id, org_path, year, level, stage, title, rule_set, total, grade, document, score, findings, created_by, updated_by)
+       SELECT $1, x.id, $2, $3, x.year, x.level, x.stage, x.title, 'bench', 0, '-', x.document, '{}', '[]', $4, $4
+       FROM json_to_recordset($5::json) AS x(id uuid, year integer, level text, stage text, title text, document json)`,
+      [org.region, org.id, org.path, user.id, JSON.stringify(batch)],
+    );
+    n += batch.length;
+    batch = [];
+  };
+  const t = Date.now();
+  for (const doc of generateProvince()) {
+    const h = doc.header;
+    batch.push({ id: randomUUID(), year: h.year, level: h.level, stage: h.stage ?? 'self-evaluation', title: h.title, document: doc });
+    if (batch.length === 500) await flush();
+  }
+  await flush();
+  log(`loaded ${n} province documents in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  return n;
+}
+
+/** Search as you type on the loaded set: prefixes of the library's names, one keystroke a request. */
+async function libraryBench(origin, user) {
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  let loaded;
+  try {
+    loaded = await loadProvince(client);
+  } finally {
+    await client.end();
+  }
+  const get = async (path) => {
+    const r = await fetch(`${origin}${path}`, { headers: { cookie: user.cookie } });
+    if (r.status !== 200) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return r.json();
+  };
+  const t = Date.now();
+  let first = await get('/api/library/indicators?q=');
+  while (first.documents < loaded) {
+    await new Promise((r) => setTimeout(r, 200));
+    first = await get('/api/library/indicators?q=');
+  }
+  log(`library of ${first.documents} documents, ${first.indicators} indicators built in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  const names = new Set();
+  for (const q of ['', '率', '数', '满意', '成本', '时', '覆盖', '完成', '培训', '资金']) {
+    for (const h of (await get(`/api/library/indicators?limit=50&q=${encodeURIComponent(q)}`)).items) names.add(h.name);
+  }
+  const paths = [];
+  for (const name of names) for (let i = 1; i <= [...name].length; i++) paths.push(`/api/library/indicators?limit=10&q=${encodeURIComponent([...name].slice(0, i).join(''))}`);
+  log(`api-library-search: ${paths.length} keystrokes from ${names.size} names, ${libraryConnections} connections for ${seconds}s`);
+  const run = async (duration) => {
+    const latencies = [];
+    let errors = 0;
+    let next = 0;
+    const end = Date.now() + duration * 1000;
+    await Promise.all(
+      Array.from({ length: libraryConnections }, async () => {
+        while (Date.now() < end) {
+          const path = paths[next++ % paths.length];
+          const t0 = performance.now();
+          const r = await fetch(`${origin}${path}`, { headers: { cookie: user.cookie } });
+          await r.arrayBuffer();
+          latencies.push(performance.now() - t0);
+          if (r.status !== 200) errors++;
+        }
+      }),
+    );
+    return { latencies: latencies.sort((a, b) => a - b), errors };
+  };
+  await run(3);
+  const { latencies, errors } = await run(seconds);
+  const round = (x) => Math.round(x * 100) / 100;
+  const line = {
+    bench: 'api-library-search',
+    unit: 'req/s',
+    value: Math.round(latencies.length / seconds),
+    p50_ms: round(percentile(latencies, 50)),
+    p95_ms: round(percentile(latencies, 95)),
+    p99_ms: round(percentile(latencies, 99)),
+    errors,
+    connections: libraryConnections,
+    seconds,
+    documents: first.documents,
+    indicators: first.indicators,
+  };
+  console.log(JSON.stringify(line));
+  log(`library search p95 ${line.p95_ms} ms (goal < 50)`);
+}
+
 
 const dbName = `jixiao_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: base });
@@ -146,65 +259,69 @@ try {
     return line;
   };
 
-  // The bare route and the read are compared, so they run in alternating rounds on this shared machine
-  // (each figure is the median of its rounds): a burst of load elsewhere hits both, not one.
-  const bareOptions = { requests: [{ method: 'GET', path: '/api/ping' }] };
-  // As a browser asks: with Accept-Encoding (the server keeps a gzipped body per version).
-  const readOptions = { requests: [{ method: 'GET', path: `/api/evaluations/${readId}`, headers: { cookie: preparer.cookie, 'accept-encoding': 'gzip' } }] };
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-  log('api-bare / api-read: warming up');
-  await autocannon({ url: origin, connections, duration: 3, ...bareOptions });
-  await autocannon({ url: origin, connections, duration: 3, ...readOptions });
-  const bareRuns = [];
-  const readRuns = [];
-  for (let i = 0; i < rounds; i++) {
-    log(`api-bare / api-read: round ${i + 1} of ${rounds}, ${connections} connections for ${seconds}s each`);
-    bareRuns.push(await autocannon({ url: origin, connections, duration: seconds, ...bareOptions }));
-    readRuns.push(await autocannon({ url: origin, connections, duration: seconds, ...readOptions }));
-  }
-  const bare = lineOf('api-bare', bareRuns);
-  const read = lineOf('api-read', readRuns);
-  console.log(JSON.stringify(bare));
-  console.log(JSON.stringify(read));
-  await measure('api-list', {
-    requests: [{ method: 'GET', path: '/api/evaluations?year=2020&status=draft&level=project&hasErrors=true&page=2&pageSize=20', headers: { cookie: finance.cookie } }],
-  });
-  await measure('api-save', {
-    requests: [
-      {
-        method: 'PUT',
-        setupRequest: (req, context) => {
-          let slot;
-          for (let k = 0; k < pool.length; k++) {
-            const candidate = pool[(cursor + k) % pool.length];
-            if (!candidate.busy) {
-              slot = candidate;
-              cursor = (cursor + k + 1) % pool.length;
-              break;
+  if (only === undefined || only.split(',').includes('core')) {
+    // The bare route and the read are compared, so they run in alternating rounds on this shared machine
+    // (each figure is the median of its rounds): a burst of load elsewhere hits both, not one.
+    const bareOptions = { requests: [{ method: 'GET', path: '/api/ping' }] };
+    // As a browser asks: with Accept-Encoding (the server keeps a gzipped body per version).
+    const readOptions = { requests: [{ method: 'GET', path: `/api/evaluations/${readId}`, headers: { cookie: preparer.cookie, 'accept-encoding': 'gzip' } }] };
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+    log('api-bare / api-read: warming up');
+    await autocannon({ url: origin, connections, duration: 3, ...bareOptions });
+    await autocannon({ url: origin, connections, duration: 3, ...readOptions });
+    const bareRuns = [];
+    const readRuns = [];
+    for (let i = 0; i < rounds; i++) {
+      log(`api-bare / api-read: round ${i + 1} of ${rounds}, ${connections} connections for ${seconds}s each`);
+      bareRuns.push(await autocannon({ url: origin, connections, duration: seconds, ...bareOptions }));
+      readRuns.push(await autocannon({ url: origin, connections, duration: seconds, ...readOptions }));
+    }
+    const bare = lineOf('api-bare', bareRuns);
+    const read = lineOf('api-read', readRuns);
+    console.log(JSON.stringify(bare));
+    console.log(JSON.stringify(read));
+    await measure('api-list', {
+      requests: [{ method: 'GET', path: '/api/evaluations?year=2020&status=draft&level=project&hasErrors=true&page=2&pageSize=20', headers: { cookie: finance.cookie } }],
+    });
+    await measure('api-save', {
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (req, context) => {
+            let slot;
+            for (let k = 0; k < pool.length; k++) {
+              const candidate = pool[(cursor + k) % pool.length];
+              if (!candidate.busy) {
+                slot = candidate;
+                cursor = (cursor + k + 1) % pool.length;
+                break;
+              }
             }
-          }
-          slot ??= pool[cursor++ % pool.length];
-          slot.busy = true;
-          slot.flip = !slot.flip;
-          context.slot = slot;
-          return {
-            ...req,
-            path: `/api/evaluations/${slot.id}`,
-            headers: { 'content-type': 'application/json', cookie: preparer.cookie, 'x-csrf-token': preparer.csrf, 'if-match': slot.etag },
-            body: bodies[slot.flip ? 1 : 0],
-          };
+            slot ??= pool[cursor++ % pool.length];
+            slot.busy = true;
+            slot.flip = !slot.flip;
+            context.slot = slot;
+            return {
+              ...req,
+              path: `/api/evaluations/${slot.id}`,
+              headers: { 'content-type': 'application/json', cookie: preparer.cookie, 'x-csrf-token': preparer.csrf, 'if-match': slot.etag },
+              body: bodies[slot.flip ? 1 : 0],
+            };
+          },
+          onResponse: (status, _body, context, headers) => {
+            const slot = context.slot;
+            if (!slot) return;
+            const etag = headers?.etag ?? headers?.ETag;
+            if (status === 200 && etag) slot.etag = etag;
+            slot.busy = false;
+          },
         },
-        onResponse: (status, _body, context, headers) => {
-          const slot = context.slot;
-          if (!slot) return;
-          const etag = headers?.etag ?? headers?.ETag;
-          if (status === 200 && etag) slot.etag = etag;
-          slot.busy = false;
-        },
-      },
-    ],
-  }, resyncPool);
-  log(`read p99 ${read.p99_ms} ms (goal < 50), read/bare ${(read.value / bare.value).toFixed(2)} (goal ≥ 0.5)`);
+      ],
+    }, resyncPool);
+    log(`read p99 ${read.p99_ms} ms (goal < 50), read/bare ${(read.value / bare.value).toFixed(2)} (goal ≥ 0.5)`);
+  }
+
+  if (only === undefined || only.split(',').includes('library')) await libraryBench(origin, preparer);
 } finally {
   await cleanup();
 }
