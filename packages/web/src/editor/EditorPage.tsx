@@ -409,6 +409,7 @@ function Editor({ initial, onReload }: EditorProps) {
   /** Downloads are plain links; when edits are still waiting, they are saved first so the file has them. */
   const downloadLink = (format: ExportFormat, label: string) => (
     <a
+      className="download-link"
       href={api.exportUrl(id, format)}
       download
       onClick={(e) => {

@@ -1,7 +1,8 @@
 /**
  * @module End-to-end harness: builds what is missing, starts the API server on a free port with a
- * temporary data directory (demo data seeded), serves the built web app with an SPA fallback and a
- * proxy to the API on another port (same origin for cookies), and launches Debian's Chromium
+ * temporary data directory (demo data seeded) — it serves the built web app at / — or, for a server
+ * that does not, a static server with an SPA fallback and a proxy to the API (same origin for
+ * cookies), and launches Debian's Chromium
  * through playwright-core. Everything started is stopped again, by its own handle.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -146,21 +147,29 @@ export async function startStack(): Promise<Stack> {
   let browser: Browser | undefined;
   try {
     await waitFor(`http://127.0.0.1:${apiPort}/api/ready`, 90_000, api, log);
-    web = webServer(apiPort);
-    await new Promise<void>((res) => web!.listen(0, '127.0.0.1', () => res()));
-    const webPort = (web.address() as AddressInfo).port;
+    // The API server serves the built app itself (same origin, its page CSP); older servers did not,
+    // and then a small static server with a proxy to the API stands in.
+    const apiBase = `http://127.0.0.1:${apiPort}`;
+    let base = apiBase;
+    const page = await fetch(`${apiBase}/login`).catch(() => undefined);
+    const servesApp = page?.ok === true && (page.headers.get('content-type') ?? '').includes('text/html') && (await page.text()).includes('<div id="root">');
+    if (!servesApp) {
+      web = webServer(apiPort);
+      await new Promise<void>((res) => web!.listen(0, '127.0.0.1', () => res()));
+      base = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
+    }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
     const b = browser;
     const w = web;
     return {
-      base: `http://127.0.0.1:${webPort}`,
-      apiBase: `http://127.0.0.1:${apiPort}`,
+      base,
+      apiBase,
       browser: b,
       dataDir,
       log,
       close: async () => {
         await b.close().catch(() => undefined);
-        await new Promise<void>((res) => w.close(() => res()));
+        if (w) await new Promise<void>((res) => w.close(() => res()));
         await stopProcess(api);
         rmSync(dataDir, { recursive: true, force: true });
       },
