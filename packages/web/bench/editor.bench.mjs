@@ -8,9 +8,9 @@
 // - editor-input-processing: the event handlers' own time for those keystrokes (p95);
 // - web-chunk-<name>: gzipped size of each entry chunk (the app entry, every route chunk and the
 //   named shared chunks), and web-route-<name>: all JavaScript a route needs on first load.
-// The document has 200 indicators. Starts its own API server (temporary DATA_DIR, demo data) and a
-// static server for packages/web/dist with a proxy to the API. Prints one JSON line per measure on
-// stdout, progress on stderr. Run after `npm run build` (builds what is missing otherwise).
+// The document has 200 indicators. Starts its own API server (temporary DATA_DIR, demo data) and
+// uses the app as that server serves it (or a static server with a proxy to it). Prints one JSON
+// line per measure on stdout, progress on stderr. Run after `npm run build` (builds what is missing otherwise).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
@@ -227,8 +227,14 @@ try {
   }
   log('API server ready; creating a document with', INDICATORS, 'indicators');
   const id = await createEvaluation(apiBase);
-  await new Promise((r) => web.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${web.address().port}`;
+  // The API server serves the built app itself; a static server with a proxy stands in otherwise.
+  const shell = await fetch(`${apiBase}/login`).catch(() => undefined);
+  const served = shell?.ok && (shell.headers.get('content-type') ?? '').includes('text/html') && (await shell.text()).includes('<div id="root">');
+  let base = apiBase;
+  if (!served) {
+    await new Promise((r) => web.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${web.address().port}`;
+  }
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -282,7 +288,7 @@ try {
   emit('editor-input-processing', 'ms', percentile(processing, 95), { p50: Math.round(percentile(processing, 50) * 100) / 100, samples: inputs });
 } finally {
   await browser?.close().catch(() => undefined);
-  await new Promise((r) => web.close(() => r()));
+  if (web.listening) await new Promise((r) => web.close(() => r()));
   if (api.exitCode === null) {
     const done = new Promise((r) => api.once('exit', r));
     api.kill('SIGTERM');
