@@ -19,6 +19,7 @@ import { AppError, codeForStatus, toAppError } from './http/errors.js';
 import { jsonDepthLimit, limitBody, requestId, requestLog, sameOrigin, securityHeaders } from './http/middleware.js';
 import { errors, json, router } from './http/openapi.js';
 import { webApp, webDirFor } from './http/web.js';
+import { goalRoutes } from './goals/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { libraryRoutes } from './library/routes.js';
 import { orgRoutes } from './organisations/routes.js';
@@ -72,6 +73,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', exportRoutes(deps));
   app.route('/api', publicRoutes(deps));
   app.route('/api', libraryRoutes(deps));
+  app.route('/api', goalRoutes(deps));
 
   // The web app (when built) at every other path, with client-side routes falling back to its shell.
   const web = webApp(webDirFor(config));

@@ -13,6 +13,9 @@ interface Victim {
   evidence: string;
   batch: string;
   userId: string;
+  /** An approved goal document (stage goals) with one pending adjustment. */
+  goal: string;
+  adjustment: string;
 }
 
 interface Endpoint {
@@ -65,6 +68,13 @@ const ENDPOINTS: Endpoint[] = [
   // The indicator library is region-wide knowledge: same-region outsiders read entries, never document ids or other units' names.
   { method: 'GET', route: '/api/library/indicators', path: () => `/api/library/indicators?q=${encodeURIComponent('检查企业')}`, list: (v) => v.draft },
   { method: 'GET', route: '/api/library/indicators/{key}', path: () => `/api/library/indicators/${encodeURIComponent('检查企业数|家')}`, list: (v) => v.draft },
+  { method: 'GET', route: '/api/goals', path: () => '/api/goals?pageSize=200', list: (v) => v.goal },
+  { method: 'POST', route: '/api/goals/{id}/derive', path: (v) => `/api/goals/${v.goal}/derive`, body: () => ({ stage: 'monitoring' }) },
+  { method: 'GET', route: '/api/goals/{id}/adjustments', path: (v) => `/api/goals/${v.goal}/adjustments` },
+  { method: 'POST', route: '/api/goals/{id}/adjustments', path: (v) => `/api/goals/${v.goal}/adjustments`, body: () => ({ indicatorId: 'i3', to: '≥99%', reason: '越权调整' }) },
+  { method: 'POST', route: '/api/goals/{id}/adjustments/{adjustmentId}/decision', path: (v) => `/api/goals/${v.goal}/adjustments/${v.adjustment}/decision`, body: () => ({ decision: 'approve' }) },
+  { method: 'GET', route: '/api/goals/{id}/quality', path: (v) => `/api/goals/${v.goal}/quality` },
+  { method: 'GET', route: '/api/goals/{id}/prior-record', path: (v) => `/api/goals/${v.goal}/prior-record` },
   { method: 'POST', route: '/api/library/curation', path: () => '/api/library/curation', body: () => ({ kind: 'retire', key: '检查企业数|家', reason: '越权停用' }) },
 ];
 
@@ -101,7 +111,7 @@ async function snapshot(s: TestServer, v: Victim) {
   const db = s.deps.db;
   const count = async (table: 'evaluations' | 'comments' | 'evidence_files' | 'users' | 'orgs' | 'import_batches' | 'audit_events' | 'sessions' | 'library_curation') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const evals = await db.selectFrom('evaluations').select(['id', 'status', 'version', 'deleted_at', 'updated_at']).where('id', 'in', [v.draft, v.submitted]).orderBy('id').execute();
+  const evals = await db.selectFrom('evaluations').select(['id', 'status', 'version', 'deleted_at', 'updated_at']).where('id', 'in', [v.draft, v.submitted, v.goal]).orderBy('id').execute();
   const user = await db.selectFrom('users').select(['disabled', 'password_hash', 'role']).where('id', '=', v.userId).executeTakeFirstOrThrow();
   return {
     evals,
@@ -140,7 +150,14 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
     bf.append('files', new File([JSON.stringify(smallDocument('受害者批量'))], 'batch.json'));
     const batch = await p.request('POST', '/api/imports', { body: bf });
     expect(batch.status, batch.text).toBe(202);
-    v = { draft: draft.body.id, submitted: submitted.body.id, evidence: ev.body.id, batch: batch.body.id, userId: s.fixture.users['preparer1']?.id ?? '' };
+    const sg = smallDocument('受害者绩效目标申报表', 2024);
+    const goal = await p.post('/api/evaluations', { document: { ...sg, header: { ...sg.header, stage: 'goals' } } });
+    expect(goal.status, goal.text).toBe(201);
+    expect((await p.post(`/api/evaluations/${goal.body.id}/actions/submit`)).status).toBe(200);
+    expect((await (await s.as('reviewer1')).post(`/api/evaluations/${goal.body.id}/actions/approve`)).status).toBe(200);
+    const adj = await p.post(`/api/goals/${goal.body.id}/adjustments`, { indicatorId: 'i1', to: '≥110家', reason: '受害者调整' });
+    expect(adj.status, adj.text).toBe(201);
+    v = { draft: draft.body.id, submitted: submitted.body.id, evidence: ev.body.id, batch: batch.body.id, userId: s.fixture.users['preparer1']?.id ?? '', goal: goal.body.id, adjustment: adj.body.adjustment.id };
     // Let the batch finish so its counters no longer move during the checks.
     for (let i = 0; i < 100; i++) {
       const b = await p.get(`/api/imports/${v.batch}`);
@@ -162,7 +179,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
   });
 
   describe.each(OUTSIDERS)('%s (%s)', (who) => {
-    it.each(ENDPOINTS.map((e) => [`${e.method} ${e.path({ draft: ':draft', submitted: ':submitted', evidence: ':ev', batch: ':batch', userId: ':user' })}`, e] as const))(
+    it.each(ENDPOINTS.map((e) => [`${e.method} ${e.path({ draft: ':draft', submitted: ':submitted', evidence: ':ev', batch: ':batch', userId: ':user', goal: ':goal', adjustment: ':adjustment' })}`, e] as const))(
       '%s is refused and changes nothing',
       async (_label, e) => {
         const c: Client = await s.as(who);

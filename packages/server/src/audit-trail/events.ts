@@ -31,7 +31,10 @@ export type AuditAction =
   | 'auth.logout'
   | 'org.create'
   | 'region.create'
-  | 'library.curate';
+  | 'library.curate'
+  | 'goal.derive'
+  | 'goal.adjustment.request'
+  | 'goal.adjustment.decide';
 
 export interface AuditEventInput {
   region: string;

@@ -215,6 +215,8 @@ export interface ListFilters {
   grade?: string | undefined;
   hasErrors?: boolean | undefined;
   q?: string | undefined;
+  /** Only documents of this stage (`goals`, `monitoring`, `self-evaluation` …). */
+  stage?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -268,6 +270,7 @@ export async function listEvaluations(tx: Tx, user: AuthUser, f: ListFilters): P
   if (f.level !== undefined) q = q.where('e.level', '=', f.level);
   if (f.status !== undefined) q = q.where('e.status', '=', f.status);
   if (f.grade !== undefined) q = q.where('e.grade', '=', f.grade);
+  if (f.stage !== undefined) q = q.where('e.stage', '=', f.stage);
   if (f.hasErrors === true) q = q.where('e.errors', '>', 0);
   if (f.hasErrors === false) q = q.where('e.errors', '=', 0);
   if (f.q !== undefined && f.q !== '') q = q.where('e.title', 'like', `%${likeEscape(f.q)}%`);

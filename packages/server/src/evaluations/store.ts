@@ -162,7 +162,7 @@ export interface SaveInput {
   expectedVersion: number;
   document: EvaluationDocument;
   analysis?: Analysis | undefined;
-  action: Extract<AuditAction, 'evaluation.update' | 'evaluation.rescore' | 'evidence.upload' | 'evidence.delete'>;
+  action: Extract<AuditAction, 'evaluation.update' | 'evaluation.rescore' | 'evidence.upload' | 'evidence.delete' | 'goal.adjustment.request' | 'goal.adjustment.decide'>;
   /** Extra fields for the audit event (e.g. the evidence file). */
   note?: Record<string, unknown> | undefined;
 }

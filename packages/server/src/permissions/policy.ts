@@ -10,7 +10,7 @@
  * Workflow actions combine the scope with the pure state machine of `@jixiao/core` (who may take
  * which action from which state). Anything not declared here is refused.
  */
-import { availableActions, canRescore, isEditable, transition } from '@jixiao/core';
+import { APPROVED_STATES, availableActions, canRescore, isEditable, transition } from '@jixiao/core';
 import type { WorkflowAction, WorkflowState } from '@jixiao/core';
 import type { OrgKind, Role } from '../db/types.js';
 import type { AuthUser } from '../http/env.js';
@@ -133,6 +133,14 @@ const POLICY = {
     approve: takes('approve'),
     recheck: takes('recheck'),
     publish: takes('publish'),
+    /**
+     * Goal documents (绩效目标申报, stage `goals`) once approved: their unit derives the monitoring and
+     * self-evaluation documents from them and asks for target adjustments; a reviewer of the department's
+     * subtree or the finance office decides on an adjustment (never the person who asked: core checks that).
+     */
+    'goals.derive': (u, e) => ownOrg(u, e) && isUnitStaff(u) && APPROVED_STATES.includes(e.status),
+    'goals.adjustment.request': (u, e) => ownOrg(u, e) && isUnitStaff(u) && APPROVED_STATES.includes(e.status),
+    'goals.adjustment.decide': (u, e) => canRead(u, e) && (u.role === 'reviewer' || u.role === 'finance') && APPROVED_STATES.includes(e.status),
   },
   org: {
     read: (u, o) => u.region === o.region,

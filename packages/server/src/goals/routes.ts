@@ -1,0 +1,332 @@
+/**
+ * @module Goal routes (绩效目标申报): goal documents are evaluations whose `header.stage` is `goals` (same
+ * table, workflow and permissions). Once approved they are the baseline of the monitoring and
+ * self-evaluation documents (derive), their targets change only through adjustment requests decided by a
+ * reviewer, and the editor asks for their quality and for last year's record of the same project.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { STATE_LABELS, TargetAdjustment, WORKFLOW_STATES, applyAdjustments, createFromGoals, decideAdjustment, goalQuality, priorRecord, requestAdjustment } from '@jixiao/core';
+import type { EvaluationDocument, WorkflowState } from '@jixiao/core';
+import { sql } from 'kysely';
+import { recordEvent } from '../audit-trail/events.js';
+import { uuidv7 } from '../db/ids.js';
+import type { Deps } from '../deps.js';
+import type { AuthUser } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { guards } from '../http/guards.js';
+import { AUTHED_READ, AUTHED_WRITE, IdParam, PageQuery, Uuid, errors, json, router } from '../http/openapi.js';
+import type { ActionOf } from '../permissions/policy.js';
+import { listEvaluations } from '../evaluations/queries.js';
+import { createEvaluation, loadDocument, requireEvaluation, saveEvaluation } from '../evaluations/store.js';
+import type { StoredEvaluation } from '../evaluations/store.js';
+
+const Status = z.enum(WORKFLOW_STATES);
+const Counts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+
+const ListQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  org: Uuid.optional().openapi({ description: 'an organisation id: that organisation and everything under it' }),
+  level: z.enum(['project', 'department']).optional(),
+  status: Status.optional(),
+  q: z.string().max(100).optional().openapi({ description: 'words in the title' }),
+  ...PageQuery,
+});
+
+const GoalSummary = z
+  .object({
+    id: z.string(),
+    orgId: z.string(),
+    orgName: z.string(),
+    year: z.number().int(),
+    level: z.string(),
+    title: z.string(),
+    status: Status,
+    statusLabel: z.string(),
+    version: z.number().int(),
+    counts: Counts,
+    updatedAt: z.string(),
+  })
+  .openapi('GoalSummary');
+
+const DeriveBody = z.object({ stage: z.enum(['monitoring', 'self-evaluation']) }).openapi('DeriveFromGoals');
+
+const Adjustment = TargetAdjustment;
+const AdjustmentView = z.object({
+  indicatorId: z.string(),
+  project: z.string().optional(),
+  field: z.enum(['target', 'weight']),
+  path: z.string(),
+  location: z.string(),
+  original: z.string().optional(),
+  adjusted: z.string().optional(),
+  pending: z.string().optional(),
+  history: z.array(Adjustment),
+});
+const AdjustmentsResponse = z
+  .object({
+    items: z.array(Adjustment).openapi({ description: 'every request, oldest first' }),
+    views: z.array(AdjustmentView).openapi({ description: 'per adjusted indicator: the original beside the adjusted value' }),
+    issues: z.array(z.object({ code: z.string(), adjustmentId: z.string(), message: z.string() })),
+    version: z.number().int(),
+  })
+  .openapi('GoalAdjustments');
+
+const RequestBody = z
+  .object({
+    indicatorId: z.string().min(1).max(200),
+    project: z.string().min(1).max(200).optional(),
+    field: z.enum(['target', 'weight']).optional(),
+    to: z.string().min(1).max(500),
+    reason: z.string().min(1).max(2000),
+  })
+  .openapi('AdjustmentRequest');
+
+const DecisionBody = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).optional() }).openapi('AdjustmentDecision');
+const AdjustmentParam = IdParam.extend({ adjustmentId: z.string().min(1).max(100).openapi({ param: { name: 'adjustmentId', in: 'path' } }) });
+
+const QualityFinding = z.object({
+  code: z.string(),
+  family: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  path: z.string(),
+  location: z.string().optional(),
+  figures: z.record(z.string(), z.string()).optional(),
+  suggestion: z.string().optional(),
+});
+
+/** A goal document the user may read (404 otherwise, and for documents of other stages), checked for `action`. */
+async function requireGoal(deps: Deps, user: AuthUser, id: string, action: ActionOf<'evaluation'>, options: { lock?: boolean; refusal?: (e: StoredEvaluation) => string; tx?: Deps['db'] } = {}) {
+  const tx = options.tx ?? deps.db;
+  const current = await requireEvaluation(tx, user, id, 'read', { lock: options.lock });
+  const doc = await loadDocument(tx, user.region, id);
+  if (doc.header.stage !== 'goals') throw new AppError('not-found', '该文档不是绩效目标申报文档');
+  if (action !== 'read') await requireEvaluation(tx, user, id, action, options.refusal ? { refusal: options.refusal } : {});
+  return { current, doc };
+}
+
+const notApproved = (e: StoredEvaluation) => `绩效目标当前状态为“${STATE_LABELS[e.status]}”：只有审核通过的目标可以由本单位派生文档或申请调整`;
+
+export function goalRoutes(deps: Deps) {
+  const app = router();
+  const g = guards(deps);
+  const db = deps.db;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/goals',
+      tags: ['goals'],
+      summary: 'Goal documents (绩效目标申报, stage goals) in the caller’s scope, with filters and paging',
+      middleware: g.read,
+      request: { query: ListQuery },
+      responses: {
+        200: { description: 'a page of goal documents', content: { 'application/json': { schema: z.object({ items: z.array(GoalSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } } },
+        ...errors(...AUTHED_READ),
+      },
+    }),
+    async (c) => {
+      const qy = c.req.valid('query');
+      const r = await listEvaluations(db, c.get('user'), { year: qy.year, org: qy.org, level: qy.level, status: qy.status, q: qy.q, stage: 'goals', page: qy.page, pageSize: qy.pageSize });
+      const items = r.items.map(({ total: _t, grade: _g, ...rest }) => rest);
+      return json(c, { items, total: r.total, page: qy.page, pageSize: qy.pageSize });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/goals/{id}/derive',
+      tags: ['goals'],
+      summary: 'Create the monitoring or self-evaluation document from an approved goal document (baseline link kept)',
+      middleware: g.write,
+      request: { params: IdParam, body: { content: { 'application/json': { schema: DeriveBody } }, required: true } },
+      responses: {
+        201: { description: 'the new draft', content: { 'application/json': { schema: z.object({ id: z.string(), stage: z.string(), title: z.string(), baseline: z.object({ id: z.string(), version: z.number().int() }) }) } } },
+        ...errors(...AUTHED_WRITE, 'not-found', 'invalid-transition'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      const { stage } = c.req.valid('json');
+      const out = await db.transaction().execute(async (trx) => {
+        const { current, doc } = await requireGoal(deps, user, id, 'goals.derive', { tx: trx, refusal: notApproved });
+        const approvedAt = await trx
+          .selectFrom('workflow_transitions')
+          .select('at')
+          .where('region', '=', user.region)
+          .where('evaluation_id', '=', id)
+          .where('action', '=', 'approve')
+          .orderBy('at', 'desc')
+          .executeTakeFirst();
+        const r = createFromGoals(doc, stage, {
+          baselineId: id,
+          baselineVersion: current.version,
+          status: current.status,
+          ...(approvedAt ? { approvedAt: approvedAt.at.toISOString() } : {}),
+        });
+        if (!r.ok) throw new AppError('invalid-transition', r.message, { details: { code: r.code } });
+        const created = await createEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, { org: { id: current.orgId, path: current.orgPath }, document: r.document });
+        await recordEvent(trx, { region: user.region, actorId: user.id, action: 'goal.derive', subjectType: 'evaluation', subjectId: id, evaluationId: id, diff: { stage, derived: created.id, baselineVersion: current.version }, requestId: c.get('requestId') });
+        return { id: created.id, stage, title: r.document.header.title, baseline: { id, version: current.version } };
+      });
+      return json(c, out, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/goals/{id}/adjustments',
+      tags: ['goals'],
+      summary: 'Target adjustment requests of a goal document, with the original beside the adjusted value',
+      middleware: g.read,
+      request: { params: IdParam },
+      responses: { 200: { description: 'adjustments', content: { 'application/json': { schema: AdjustmentsResponse } } }, ...errors(...AUTHED_READ, 'not-found') },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { current, doc } = await requireGoal(deps, user, c.req.valid('param').id, 'read');
+      return json(c, adjustmentsOf(doc, current.version));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/goals/{id}/adjustments',
+      tags: ['goals'],
+      summary: 'Ask for a target (or weight) adjustment of an approved goal document (its unit)',
+      middleware: g.write,
+      request: { params: IdParam, body: { content: { 'application/json': { schema: RequestBody } }, required: true } },
+      responses: {
+        201: { description: 'recorded (pending)', content: { 'application/json': { schema: z.object({ adjustment: Adjustment, version: z.number().int() }) } } },
+        ...errors(...AUTHED_WRITE, 'not-found', 'invalid-transition'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const out = await db.transaction().execute(async (trx) => {
+        const { current, doc } = await requireGoal(deps, user, id, 'goals.adjustment.request', { tx: trx, lock: true, refusal: notApproved });
+        const r = requestAdjustment(doc, { id: uuidv7(), ...body, requestedBy: user.id, requestedAt: new Date().toISOString() });
+        if (!r.ok) throw adjustmentError(r.code, r.message);
+        const saved = await saveEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, { current, expectedVersion: current.version, document: r.document, action: 'goal.adjustment.request', note: { adjustment: r.adjustment } });
+        return { adjustment: r.adjustment, version: saved.version };
+      });
+      deps.evaluations.invalidate(`${user.region}:${id}`);
+      return json(c, out, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/goals/{id}/adjustments/{adjustmentId}/decision',
+      tags: ['goals'],
+      summary: 'Approve or reject an adjustment request (a reviewer in scope or the finance office; never the requester)',
+      middleware: g.write,
+      request: { params: AdjustmentParam, body: { content: { 'application/json': { schema: DecisionBody } }, required: true } },
+      responses: {
+        200: { description: 'decided', content: { 'application/json': { schema: z.object({ adjustment: Adjustment, version: z.number().int() }) } } },
+        ...errors(...AUTHED_WRITE, 'not-found', 'invalid-transition'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { id, adjustmentId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const out = await db.transaction().execute(async (trx) => {
+        const { current, doc } = await requireGoal(deps, user, id, 'goals.adjustment.decide', { tx: trx, lock: true, refusal: () => '只有主管部门审核人或财政绩效科可以审批已审核目标的调整申请' });
+        const r = decideAdjustment(doc, adjustmentId, { decision: body.decision, by: user.id, at: new Date().toISOString(), ...(body.reason !== undefined ? { reason: body.reason } : {}) });
+        if (!r.ok) throw adjustmentError(r.code, r.message);
+        const saved = await saveEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, { current, expectedVersion: current.version, document: r.document, action: 'goal.adjustment.decide', note: { adjustment: r.adjustment } });
+        return { adjustment: r.adjustment, version: saved.version };
+      });
+      deps.evaluations.invalidate(`${user.region}:${id}`);
+      return json(c, out);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/goals/{id}/quality',
+      tags: ['goals'],
+      summary: 'Goal quality (绩效目标审核): the SMART, across-years and declaration findings of core’s goalQuality',
+      middleware: g.read,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'findings', content: { 'application/json': { schema: z.object({ findings: z.array(QualityFinding), counts: Counts, ruleSet: z.string() }) } } },
+        ...errors(...AUTHED_READ, 'not-found'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { doc } = await requireGoal(deps, user, c.req.valid('param').id, 'read');
+      const last = await lastYearEvaluation(deps, user, doc);
+      const r = goalQuality(doc, last ? { history: [last.document] } : {});
+      return json(c, { findings: r.findings.map((f) => JSON.parse(JSON.stringify(f)) as unknown), counts: r.counts, ruleSet: r.ruleSet });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/goals/{id}/prior-record',
+      tags: ['goals'],
+      summary: 'The project’s record before these goals: last year’s self-evaluation of the same project and organisation (when found)',
+      middleware: g.read,
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: 'the prior record (core’s priorRecord)',
+          content: { 'application/json': { schema: z.object({ lastYearEvaluationId: z.string().nullable(), record: z.record(z.string(), z.unknown()) }) } },
+        },
+        ...errors(...AUTHED_READ, 'not-found'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { doc } = await requireGoal(deps, user, c.req.valid('param').id, 'read');
+      const last = await lastYearEvaluation(deps, user, doc);
+      const record = priorRecord(doc, last?.document);
+      return json(c, { lastYearEvaluationId: last?.id ?? null, record });
+    },
+  );
+
+  return app;
+}
+
+function adjustmentsOf(doc: EvaluationDocument, version: number) {
+  const applied = applyAdjustments(doc);
+  return { items: doc.adjustments ?? [], views: applied.views, issues: applied.issues, version };
+}
+
+function adjustmentError(code: string, message: string): AppError {
+  if (code === 'unknown-adjustment' || code === 'unknown-indicator') return new AppError('not-found', message, { details: { code } });
+  if (code === 'not-pending' || code === 'pending-exists' || code === 'stale' || code === 'same-person') return new AppError('invalid-transition', message, { details: { code } });
+  return new AppError('invalid-request', message, { details: { code } });
+}
+
+/**
+ * Last year's self-evaluation of the same project by the same organisation (the goal document's
+ * organisation, same project name), the latest saved, within the caller's region. The goal document is
+ * already in the caller's scope and so is its organisation's evaluation.
+ */
+async function lastYearEvaluation(deps: Deps, user: AuthUser, doc: EvaluationDocument): Promise<{ id: string; document: EvaluationDocument } | undefined> {
+  const goalId = doc.id;
+  if (goalId === undefined) return undefined;
+  const project = doc.header.projectName ?? doc.header.title;
+  const r = await sql<{ id: string; document: EvaluationDocument; status: WorkflowState }>`
+    SELECT e.id, e.document, e.status FROM evaluations e
+    JOIN evaluations g ON g.region = e.region AND g.id = ${goalId}::uuid
+    WHERE e.region = ${user.region} AND e.org_id = g.org_id AND e.deleted_at IS NULL
+      AND e.year = ${doc.header.year - 1} AND e.stage = 'self-evaluation'
+      AND coalesce(e.document -> 'header' ->> 'projectName', e.title) = ${project}
+    ORDER BY e.updated_at DESC, e.id DESC LIMIT 1`.execute(deps.db);
+  const row = r.rows[0];
+  return row ? { id: row.id, document: row.document } : undefined;
+}
