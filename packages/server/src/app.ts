@@ -22,6 +22,7 @@ import { webApp, webDirFor } from './http/web.js';
 import { goalRoutes } from './goals/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { libraryRoutes } from './library/routes.js';
+import { monitoringRoutes } from './monitoring/routes.js';
 import { orgRoutes } from './organisations/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { workflowRoutes } from './workflow/routes.js';
@@ -74,6 +75,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', publicRoutes(deps));
   app.route('/api', libraryRoutes(deps));
   app.route('/api', goalRoutes(deps));
+  app.route('/api', monitoringRoutes(deps));
 
   // The web app (when built) at every other path, with client-side routes falling back to its shell.
   const web = webApp(webDirFor(config));

@@ -328,3 +328,14 @@ export function smallDocument(title = '测试项目绩效自评表', year = 2023
     ],
   };
 }
+
+/** A small monitoring-stage document (targets, no actuals). */
+export function monitoringDocument(title = '测试项目绩效运行监控表', year = 2024) {
+  const d = smallDocument(title, year);
+  const strip = (nodes: unknown[]): unknown[] =>
+    nodes.map((n) => {
+      const { actual: _a, printedScore: _p, children, ...rest } = n as Record<string, unknown> & { children?: unknown[] };
+      return children ? { ...rest, children: strip(children) } : rest;
+    });
+  return { ...d, header: { ...d.header, stage: 'monitoring' as const }, indicators: strip(d.indicators) };
+}

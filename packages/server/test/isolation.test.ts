@@ -4,7 +4,7 @@
  * 403 / 404 and change nothing. A coverage check fails when a route is added without being listed here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestServer, smallDocument } from './helpers.js';
+import { BACKENDS, createTestServer, monitoringDocument, smallDocument } from './helpers.js';
 import type { Client, TestServer } from './helpers.js';
 
 interface Victim {
@@ -16,6 +16,9 @@ interface Victim {
   /** An approved goal document (stage goals) with one pending adjustment. */
   goal: string;
   adjustment: string;
+  /** A monitoring document with a snapshot and an open warning case. */
+  monitoring: string;
+  warning: string;
 }
 
 interface Endpoint {
@@ -75,6 +78,14 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', route: '/api/goals/{id}/adjustments/{adjustmentId}/decision', path: (v) => `/api/goals/${v.goal}/adjustments/${v.adjustment}/decision`, body: () => ({ decision: 'approve' }) },
   { method: 'GET', route: '/api/goals/{id}/quality', path: (v) => `/api/goals/${v.goal}/quality` },
   { method: 'GET', route: '/api/goals/{id}/prior-record', path: (v) => `/api/goals/${v.goal}/prior-record` },
+  { method: 'POST', route: '/api/monitoring/{evaluationId}/snapshots', path: (v) => `/api/monitoring/${v.monitoring}/snapshots`, body: () => ({ period: '2024-Q3', asOf: '2024-09-30', executed: '1' }) },
+  { method: 'GET', route: '/api/monitoring/{evaluationId}/snapshots', path: (v) => `/api/monitoring/${v.monitoring}/snapshots` },
+  { method: 'GET', route: '/api/monitoring', path: () => '/api/monitoring', list: (v) => v.monitoring },
+  { method: 'GET', route: '/api/monitoring/cases', path: () => '/api/monitoring/cases', list: (v) => v.warning },
+  { method: 'POST', route: '/api/monitoring/cases/{id}/response', path: (v) => `/api/monitoring/cases/${v.warning}/response`, body: () => ({ choice: 'cancel', reason: '越权答复' }) },
+  { method: 'POST', route: '/api/monitoring/cases/{id}/review', path: (v) => `/api/monitoring/cases/${v.warning}/review`, body: () => ({ decision: 'suspend', reason: '越权审核' }) },
+  { method: 'GET', route: '/api/monitoring/reminders', path: () => '/api/monitoring/reminders', list: (v) => v.warning },
+  { method: 'GET', route: '/api/monitoring/report', path: () => '/api/monitoring/report', list: (v) => v.monitoring },
   { method: 'POST', route: '/api/library/curation', path: () => '/api/library/curation', body: () => ({ kind: 'retire', key: '检查企业数|家', reason: '越权停用' }) },
 ];
 
@@ -157,7 +168,12 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
     expect((await (await s.as('reviewer1')).post(`/api/evaluations/${goal.body.id}/actions/approve`)).status).toBe(200);
     const adj = await p.post(`/api/goals/${goal.body.id}/adjustments`, { indicatorId: 'i1', to: '≥110家', reason: '受害者调整' });
     expect(adj.status, adj.text).toBe(201);
-    v = { draft: draft.body.id, submitted: submitted.body.id, evidence: ev.body.id, batch: batch.body.id, userId: s.fixture.users['preparer1']?.id ?? '', goal: goal.body.id, adjustment: adj.body.adjustment.id };
+    const mon = await p.post('/api/evaluations', { document: monitoringDocument('受害者监控') });
+    expect(mon.status, mon.text).toBe(201);
+    const snap = await p.post(`/api/monitoring/${mon.body.id}/snapshots`, { period: '2024-Q2', asOf: '2024-06-30', executed: '1' });
+    expect(snap.status, snap.text).toBe(201);
+    expect(snap.body.case, snap.text).not.toBeNull();
+    v = { monitoring: mon.body.id, warning: snap.body.case.id, draft: draft.body.id, submitted: submitted.body.id, evidence: ev.body.id, batch: batch.body.id, userId: s.fixture.users['preparer1']?.id ?? '', goal: goal.body.id, adjustment: adj.body.adjustment.id };
     // Let the batch finish so its counters no longer move during the checks.
     for (let i = 0; i < 100; i++) {
       const b = await p.get(`/api/imports/${v.batch}`);
@@ -179,7 +195,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
   });
 
   describe.each(OUTSIDERS)('%s (%s)', (who) => {
-    it.each(ENDPOINTS.map((e) => [`${e.method} ${e.path({ draft: ':draft', submitted: ':submitted', evidence: ':ev', batch: ':batch', userId: ':user', goal: ':goal', adjustment: ':adjustment' })}`, e] as const))(
+    it.each(ENDPOINTS.map((e) => [`${e.method} ${e.path({ draft: ':draft', submitted: ':submitted', evidence: ':ev', batch: ':batch', userId: ':user', goal: ':goal', adjustment: ':adjustment', monitoring: ':monitoring', warning: ':warning' })}`, e] as const))(
       '%s is refused and changes nothing',
       async (_label, e) => {
         const c: Client = await s.as(who);

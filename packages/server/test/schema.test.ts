@@ -89,6 +89,8 @@ describe.each(BACKENDS)('schema on %s', (backend) => {
       'import_items',
       'indicators',
       'library_curation',
+      'monitoring_cases',
+      'monitoring_snapshots',
       'orgs',
       'regions',
       'sessions',

@@ -34,13 +34,17 @@ export type AuditAction =
   | 'library.curate'
   | 'goal.derive'
   | 'goal.adjustment.request'
-  | 'goal.adjustment.decide';
+  | 'goal.adjustment.decide'
+  | 'monitoring.snapshot'
+  | 'monitoring.case.open'
+  | 'monitoring.case.response'
+  | 'monitoring.case.review';
 
 export interface AuditEventInput {
   region: string;
   actorId: string | null;
   action: AuditAction;
-  subjectType: 'evaluation' | 'comment' | 'evidence' | 'import-batch' | 'user' | 'session' | 'org' | 'region' | 'library';
+  subjectType: 'evaluation' | 'comment' | 'evidence' | 'import-batch' | 'user' | 'session' | 'org' | 'region' | 'library' | 'monitoring-case';
   subjectId?: string | undefined;
   evaluationId?: string | undefined;
   /** What changed: a list of `{ path, before?, after? }` for documents, a small object otherwise. */

@@ -216,6 +216,29 @@ export interface LibraryCurationTable {
   at: Timestamp;
 }
 
+export interface MonitoringSnapshotsTable {
+  region: string;
+  evaluation_id: string;
+  period: string;
+  as_of: string;
+  snapshot: Json<unknown>;
+  reported_by: string;
+  reported_at: Timestamp;
+}
+
+export interface MonitoringCasesTable {
+  region: string;
+  id: string;
+  evaluation_id: string;
+  period: string;
+  issued_at: string;
+  due: string;
+  status: 'awaiting-unit' | 'awaiting-review' | 'closed';
+  data: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   orgs: OrgsTable;
@@ -231,6 +254,8 @@ export interface DB {
   evidence_files: EvidenceFilesTable;
   audit_events: AuditEventsTable;
   library_curation: LibraryCurationTable;
+  monitoring_snapshots: MonitoringSnapshotsTable;
+  monitoring_cases: MonitoringCasesTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

@@ -141,6 +141,10 @@ const POLICY = {
     'goals.derive': (u, e) => ownOrg(u, e) && isUnitStaff(u) && APPROVED_STATES.includes(e.status),
     'goals.adjustment.request': (u, e) => ownOrg(u, e) && isUnitStaff(u) && APPROVED_STATES.includes(e.status),
     'goals.adjustment.decide': (u, e) => canRead(u, e) && (u.role === 'reviewer' || u.role === 'finance') && APPROVED_STATES.includes(e.status),
+    /** Monitoring (stage `monitoring`): the unit reports snapshots and answers warnings; a reviewer in scope or the finance office reviews. */
+    'monitoring.report': (u, e) => ownOrg(u, e) && isUnitStaff(u),
+    'monitoring.respond': (u, e) => ownOrg(u, e) && isUnitStaff(u),
+    'monitoring.review': (u, e) => canRead(u, e) && (u.role === 'reviewer' || u.role === 'finance'),
   },
   org: {
     read: (u, o) => u.region === o.region,
