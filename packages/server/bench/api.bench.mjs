@@ -14,7 +14,11 @@
  * Then the indicator library on the province-scale set (40,000 documents loaded in bulk by SQL):
  *   {"bench":"api-library-search","unit":"req/s","value":N,"p50_ms":…,"p95_ms":…,"p99_ms":…}
  * search-as-you-type keystrokes from BENCH_LIBRARY_CONNECTIONS (default 20) concurrent clients, latency
- * measured per request by the client. BENCH_ONLY=core or BENCH_ONLY=library runs one part.
+ * measured per request by the client; then the analytics overview of the finance office by year and by
+ * department (BENCH_ANALYTICS_CONNECTIONS, default 4):
+ *   {"bench":"api-analytics-overview","unit":"req/s","value":N,"p50_ms":…,"p95_ms":…,"p99_ms":…}
+ * The set is scored and audited by the server's own analysis and loaded with its indicator rows.
+ * BENCH_ONLY=core or BENCH_ONLY=library (library and analytics) runs one part.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +37,7 @@ const log = (...a) => console.error('[bench:api]', ...a);
 /** BENCH_ONLY=core or library (comma-separated) runs only those measures; default all. */
 const only = process.env.BENCH_ONLY;
 const libraryConnections = Number(process.env.BENCH_LIBRARY_CONNECTIONS ?? 20);
+const analyticsConnections = Number(process.env.BENCH_ANALYTICS_CONNECTIONS ?? 4);
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -43,30 +48,101 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
  */
 async function loadProvince(client) {
   const { generateProvince } = await import('@jixiao/core');
+  // The server's own analysis (score, audit, indicator rows), as a save computes it.
+  const { analyse } = await import('../dist/evaluations/analysis.js');
   const org = (await client.query(`SELECT o.region, o.id, o.path FROM orgs o WHERE o.kind = 'unit' ORDER BY o.path LIMIT 1`)).rows[0];
   const user = (await client.query(`SELECT id FROM users WHERE region = $1 AND username = 'preparer'`, [org.region])).rows[0];
   let batch = [];
+  let rows = [];
   let n = 0;
+  let indicators = 0;
   const flush = async () => {
     if (batch.length === 0) return;
+    await client.query('BEGIN');
     await client.query(
-      `INSERT INTO evaluations (region, id, org_id, org_path, year, level, stage, title, rule_set, total, grade, document, score, findings, created_by, updated_by)
-       SELECT $1, x.id, $2, $3, x.year, x.level, x.stage, x.title, 'bench', 0, '-', x.document, '{}', '[]', $4, $4
-       FROM json_to_recordset($5::json) AS x(id uuid, year integer, level text, stage text, title text, document json)`,
+      `INSERT INTO evaluations (region, id, org_id, org_path, year, level, stage, title, rule_set, total, grade, errors, warnings, infos, document, score, findings, created_by, updated_by)
+       SELECT $1, x.id, $2, $3, x.year, x.level, x.stage, x.title, x.rule_set, x.total, x.grade, x.errors, x.warnings, x.infos, x.document, x.score, x.findings, $4, $4
+       FROM json_to_recordset($5::json) AS x(id uuid, year integer, level text, stage text, title text, rule_set text, total numeric, grade text,
+         errors integer, warnings integer, infos integer, document json, score json, findings json)`,
       [org.region, org.id, org.path, user.id, JSON.stringify(batch)],
     );
+    await client.query(
+      `INSERT INTO indicators (region, evaluation_id, seq, indicator_id, path, parent_seq, project_id, depth, leaf, name, category,
+                               weight, target, actual, unit, printed_score, computed_score, effective_score, review_score, status)
+       SELECT $1, x.evaluation_id, x.seq, x.indicator_id, x.path, x.parent_seq, x.project_id, x.depth, x.leaf, x.name, x.category,
+              x.weight, x.target, x.actual, x.unit, x.printed_score, x.computed_score, x.effective_score, x.review_score, x.status
+       FROM json_to_recordset($2::json) AS x(evaluation_id uuid, seq integer, indicator_id text, path text, parent_seq integer, project_id text,
+         depth integer, leaf boolean, name text, category text, weight numeric, target text, actual text, unit text, printed_score numeric,
+         computed_score numeric, effective_score numeric, review_score numeric, status text)`,
+      [org.region, JSON.stringify(rows)],
+    );
+    await client.query('COMMIT');
     n += batch.length;
+    indicators += rows.length;
     batch = [];
+    rows = [];
   };
   const t = Date.now();
-  for (const doc of generateProvince()) {
+  for (const generated of generateProvince()) {
+    const id = randomUUID();
+    const doc = { ...generated, id };
+    const a = analyse(doc);
     const h = doc.header;
-    batch.push({ id: randomUUID(), year: h.year, level: h.level, stage: h.stage ?? 'self-evaluation', title: h.title, document: doc });
+    batch.push({
+      id, year: h.year, level: h.level, stage: h.stage ?? 'self-evaluation', title: h.title, rule_set: a.ruleSet, total: a.total, grade: a.grade,
+      errors: a.counts.error, warnings: a.counts.warning, infos: a.counts.info, document: doc, score: a.score, findings: a.findings,
+    });
+    for (const r of a.indicators) {
+      rows.push({
+        evaluation_id: id, seq: r.seq, indicator_id: r.indicatorId, path: r.path, parent_seq: r.parentSeq, project_id: r.projectId, depth: r.depth,
+        leaf: r.leaf, name: r.name, category: r.category, weight: r.weight, target: r.target, actual: r.actual, unit: r.unit,
+        printed_score: r.printedScore, computed_score: r.computedScore, effective_score: r.effectiveScore, review_score: r.reviewScore, status: r.status,
+      });
+    }
     if (batch.length === 500) await flush();
   }
   await flush();
-  log(`loaded ${n} province documents in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  await client.query('ANALYZE evaluations');
+  await client.query('ANALYZE indicators');
+  log(`loaded ${n} province documents, ${indicators} indicator rows (scored and audited) in ${((Date.now() - t) / 1000).toFixed(1)}s`);
   return n;
+}
+
+/** Requests from `connections` concurrent clients for `duration` seconds, cycling through `paths`; latency per request. */
+async function latencyRun(origin, cookie, paths, connections, duration) {
+  const latencies = [];
+  let errors = 0;
+  let next = 0;
+  const end = Date.now() + duration * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) {
+        const path = paths[next++ % paths.length];
+        const t0 = performance.now();
+        const r = await fetch(`${origin}${path}`, { headers: { cookie } });
+        await r.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (r.status !== 200) errors++;
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), errors };
+}
+
+function latencyLine(name, run, connections, extra = {}) {
+  const round = (x) => Math.round(x * 100) / 100;
+  return {
+    bench: name,
+    unit: 'req/s',
+    value: Math.round(run.latencies.length / seconds),
+    p50_ms: round(percentile(run.latencies, 50)),
+    p95_ms: round(percentile(run.latencies, 95)),
+    p99_ms: round(percentile(run.latencies, 99)),
+    errors: run.errors,
+    connections,
+    seconds,
+    ...extra,
+  };
 }
 
 /** Search as you type on the loaded set: prefixes of the library's names, one keystroke a request. */
@@ -98,43 +174,25 @@ async function libraryBench(origin, user) {
   const paths = [];
   for (const name of names) for (let i = 1; i <= [...name].length; i++) paths.push(`/api/library/indicators?limit=10&q=${encodeURIComponent([...name].slice(0, i).join(''))}`);
   log(`api-library-search: ${paths.length} keystrokes from ${names.size} names, ${libraryConnections} connections for ${seconds}s`);
-  const run = async (duration) => {
-    const latencies = [];
-    let errors = 0;
-    let next = 0;
-    const end = Date.now() + duration * 1000;
-    await Promise.all(
-      Array.from({ length: libraryConnections }, async () => {
-        while (Date.now() < end) {
-          const path = paths[next++ % paths.length];
-          const t0 = performance.now();
-          const r = await fetch(`${origin}${path}`, { headers: { cookie: user.cookie } });
-          await r.arrayBuffer();
-          latencies.push(performance.now() - t0);
-          if (r.status !== 200) errors++;
-        }
-      }),
-    );
-    return { latencies: latencies.sort((a, b) => a - b), errors };
-  };
-  await run(3);
-  const { latencies, errors } = await run(seconds);
-  const round = (x) => Math.round(x * 100) / 100;
-  const line = {
-    bench: 'api-library-search',
-    unit: 'req/s',
-    value: Math.round(latencies.length / seconds),
-    p50_ms: round(percentile(latencies, 50)),
-    p95_ms: round(percentile(latencies, 95)),
-    p99_ms: round(percentile(latencies, 99)),
-    errors,
-    connections: libraryConnections,
-    seconds,
-    documents: first.documents,
-    indicators: first.indicators,
-  };
+  await latencyRun(origin, user.cookie, paths, libraryConnections, 3);
+  const line = latencyLine('api-library-search', await latencyRun(origin, user.cookie, paths, libraryConnections, seconds), libraryConnections, { documents: first.documents, indicators: first.indicators });
   console.log(JSON.stringify(line));
   log(`library search p95 ${line.p95_ms} ms (goal < 50)`);
+  return first;
+}
+
+/** The analytics overview on the loaded set, as the finance office opens it (region-wide, by year and by department). */
+async function analyticsBench(origin, user) {
+  const years = [2021, 2022, 2023];
+  const orgs = await (await fetch(`${origin}/api/orgs`, { headers: { cookie: user.cookie } })).json();
+  const departments = (orgs.items ?? []).filter((o) => o.kind === 'department').map((o) => o.id);
+  const paths = [...years.map((y) => `/api/analytics/overview?year=${y}`), ...departments.flatMap((d) => years.map((y) => `/api/analytics/overview?year=${y}&department=${d}`))];
+  const sample = await (await fetch(`${origin}${paths[0]}`, { headers: { cookie: user.cookie } })).json();
+  log(`api-analytics-overview: ${sample.evaluations} evaluations in ${paths[0]}; ${paths.length} queries, ${analyticsConnections} connections for ${seconds}s`);
+  await latencyRun(origin, user.cookie, paths, analyticsConnections, 3);
+  const line = latencyLine('api-analytics-overview', await latencyRun(origin, user.cookie, paths, analyticsConnections, seconds), analyticsConnections, { evaluations: sample.evaluations });
+  console.log(JSON.stringify(line));
+  log(`analytics overview p95 ${line.p95_ms} ms (goal < 300)`);
 }
 
 
@@ -321,7 +379,10 @@ try {
     log(`read p99 ${read.p99_ms} ms (goal < 50), read/bare ${(read.value / bare.value).toFixed(2)} (goal ≥ 0.5)`);
   }
 
-  if (only === undefined || only.split(',').includes('library')) await libraryBench(origin, preparer);
+  if (only === undefined || only.split(',').includes('library') || only.split(',').includes('analytics')) {
+    await libraryBench(origin, preparer);
+    await analyticsBench(origin, finance);
+  }
 } finally {
   await cleanup();
 }

@@ -339,3 +339,9 @@ export function monitoringDocument(title = '测试项目绩效运行监控表', 
     });
   return { ...d, header: { ...d.header, stage: 'monitoring' as const }, indicators: strip(d.indicators) };
 }
+
+/** A small goal-stage document (绩效目标申报). */
+export function goalDocumentFor(title = '测试项目绩效目标申报表', year = 2024) {
+  const d = smallDocument(title, year);
+  return { ...d, header: { ...d.header, stage: 'goals' as const } };
+}

@@ -86,6 +86,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', route: '/api/monitoring/cases/{id}/review', path: (v) => `/api/monitoring/cases/${v.warning}/review`, body: () => ({ decision: 'suspend', reason: '越权审核' }) },
   { method: 'GET', route: '/api/monitoring/reminders', path: () => '/api/monitoring/reminders', list: (v) => v.warning },
   { method: 'GET', route: '/api/monitoring/report', path: () => '/api/monitoring/report', list: (v) => v.monitoring },
+  { method: 'GET', route: '/api/analytics/overview', path: () => '/api/analytics/overview', list: (v) => v.draft },
   { method: 'POST', route: '/api/library/curation', path: () => '/api/library/curation', body: () => ({ kind: 'retire', key: '检查企业数|家', reason: '越权停用' }) },
 ];
 
