@@ -61,15 +61,17 @@ async function summaries(deps: Deps, user: AuthUser, f: { years?: number[] | und
   }
   const { rows } = await sql<Row>`
     SELECT e.id, o.name AS org, d.name AS department, e.year, e.level,
-           coalesce(e.document -> 'header' ->> 'projectName', e.title) AS name,
-           e.document -> 'header' ->> 'sector' AS sector,
+           coalesce(p.header ->> 'projectName', e.title) AS name,
+           p.header ->> 'sector' AS sector,
            e.total::text AS total, e.grade,
            round(rtrim(e.score -> 'execution' ->> 'rate', '%')::numeric / 100, 4)::text AS rate,
-           coalesce(e.document -> 'meta' ->> 'printedTotal', e.document -> 'meta' ->> 'statedSelfScore') AS self_score,
+           coalesce(p.meta ->> 'printedTotal', p.meta ->> 'statedSelfScore') AS self_score,
            (SELECT sum(i.review_score - coalesce(i.effective_score, 0))::text FROM indicators i
              WHERE i.region = e.region AND i.evaluation_id = e.id AND i.leaf AND i.review_score IS NOT NULL) AS review_delta,
            (SELECT json_agg(json_build_object('c', x ->> 'code', 's', x ->> 'severity')) FROM json_array_elements(e.findings) x) AS findings
     FROM evaluations e
+    -- The document is json (text): header and meta come out of one parse of it, not one per field.
+    CROSS JOIN LATERAL json_to_record(e.document) AS p(header json, meta json)
     JOIN orgs o ON o.region = e.region AND o.id = e.org_id
     LEFT JOIN orgs d ON d.region = e.region AND d.id::text = split_part(e.org_path, '/', 3)
     WHERE ${sql.join(where, sql` AND `)}
