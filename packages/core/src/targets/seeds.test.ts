@@ -3,7 +3,7 @@
  * expected reading. Strings are copied verbatim; a guard below checks that each still occurs in the
  * seed files when they are available.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseActual, parseTarget } from './parse.js';
@@ -304,22 +304,12 @@ describe('seed actuals (实际完成值 in shared/seeds)', () => {
   });
 });
 
-function seedDirectory(): string | undefined {
-  const fromEnv = process.env['JIXIAO_SEEDS'];
-  const candidates = [
-    ...(fromEnv === undefined ? [] : [fromEnv]),
-    fileURLToPath(new URL('../../fixtures/seeds', import.meta.url)),
-    fileURLToPath(new URL('../../../../../shared/seeds', import.meta.url)),
-    '/work/shared/seeds',
-  ];
-  return candidates.find((d) => existsSync(d) && readdirSync(d).some((f) => f.endsWith('.txt')));
-}
+// The five seed reports as plain text, kept in the repository beside the importers' test inputs.
+const seeds = fileURLToPath(new URL('../../../documents/test/inputs/seeds', import.meta.url));
 
-const seeds = seedDirectory();
-
-describe.skipIf(seeds === undefined)('the seed tables above are copied verbatim', () => {
+describe('the seed tables above are copied verbatim', () => {
   it('every string occurs in a seed report', () => {
-    const dir = seeds ?? '';
+    const dir = seeds;
     const all = readdirSync(dir)
       .filter((f) => f.endsWith('.txt'))
       .map((f) => readFileSync(`${dir}/${f}`, 'utf8'))
@@ -344,15 +334,13 @@ function fixtureCells(): { targets: string[]; actuals: string[] } {
       for (const v of Object.values(o)) walk(v);
     }
   };
-  if (existsSync(dir)) {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) walk(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
-  }
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) walk(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
   return { targets: [...targets], actuals: [...actuals] };
 }
 
 const fixtures = fixtureCells();
 
-describe.skipIf(fixtures.targets.length === 0)('the seed fixtures (fixtures/seeds/*.json)', () => {
+describe('the seed fixtures (fixtures/seeds/*.json)', () => {
   const targetTable = new Map(SEED_TARGETS.map(([t, s]) => [t, s]));
   const actualTable = new Map(SEED_ACTUALS.map(([t, s]) => [t, s]));
 
