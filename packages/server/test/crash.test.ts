@@ -177,7 +177,15 @@ describe.skipIf(!TEST_DATABASE_URL)('crash during a bulk import (PostgreSQL)', (
     const n = await db.selectFrom('evaluations').select(sql<number>`count(*)`.as('n')).where('import_batch_id', '=', batchId).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(total);
 
-    // The job that was running when the process died was expired by the queue and retried.
+    // The job that was running when the process died was expired by the queue and retried. The batch can
+    // finish before that retry runs (the other jobs complete the files), so wait until the queue is drained.
+    const drainedBy = Date.now() + 60_000;
+    for (;;) {
+      const open = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'import-item' AND state IN ('created', 'retry', 'active')`.execute(db);
+      if ((open.rows[0]?.n ?? 0) === 0) break;
+      if (Date.now() > drainedBy) throw new Error(`queue not drained: ${open.rows[0]?.n} import jobs still open\n${proc.output()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
     const retried = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'import-item' AND retry_count > 0`.execute(db);
     expect(retried.rows[0]?.n).toBe(activeAtKill.rows[0]?.n);
 
