@@ -185,14 +185,12 @@ function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | 
   const executed = dec(totalRow?.amounts.executed);
   const printedScore = dec(printed?.printedScore);
   const printedRate = printed?.printedRate;
+  const formula = '分值 × min(全年执行数 ÷ 全年预算数, 1)';
+  const printedFields = { weight, annualBudget, executed, printedRate, printed: printedScore };
   if (!annualBudget || !executed || annualBudget.isZero()) {
     const missing = !annualBudget ? '全年预算数' : !executed ? '全年执行数' : '全年预算数为0';
     return {
-      weight,
-      annualBudget,
-      executed,
-      printedRate,
-      printed: printedScore,
+      ...printedFields,
       ratePercent: undefined,
       rateDiffers: false,
       capped: false,
@@ -200,7 +198,7 @@ function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | 
       effective: printedScore,
       differs: false,
       explanation: explain(() => ({
-        formula: '分值 × min(全年执行数 ÷ 全年预算数, 1)',
+        formula,
         inputs: { 分值: weight.toString() },
         result: printedScore?.toString() ?? '—',
         text: `缺少${missing}，无法计算预算执行率${printedScore ? `，按所印得分${printedScore.toString()}分计` : ''}。`,
@@ -212,11 +210,7 @@ function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | 
   const capped = executed.gt(annualBudget);
   const computed = capped ? weight.round(scorePlaces, mode) : weight.times(executed).div(annualBudget, scorePlaces, mode)!;
   return {
-    weight,
-    annualBudget,
-    executed,
-    printedRate,
-    printed: printedScore,
+    ...printedFields,
     ratePercent,
     rateDiffers: printedRate !== undefined && !printedAgreesPercent(printedRate, executed, annualBudget),
     capped,
@@ -224,7 +218,7 @@ function scoreExecution(doc: EvaluationDocument, rs: RuleSet): ExecutionScore | 
     effective: computed,
     differs: printedScore !== undefined && !printedAgrees(printed!.printedScore!, computed, rules.maxTolerance),
     explanation: explain(() => ({
-      formula: '分值 × min(全年执行数 ÷ 全年预算数, 1)',
+      formula,
       inputs: { 分值: weight.toString(), 全年预算数: annualBudget.toString(), 全年执行数: executed.toString() },
       result: computed.toString(),
       text:
