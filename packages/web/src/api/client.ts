@@ -95,6 +95,42 @@ async function call<T>(method: string, path: string, options: CallOptions = {}):
 
 const id = (s: string) => encodeURIComponent(s);
 
+/**
+ * One JSON call to the API for feature modules that keep their own endpoints beside their pages
+ * (`goals/api.ts`, `analytics/api.ts`…): same cookie, CSRF token and Chinese errors as `api`.
+ */
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: { json?: unknown; form?: FormData; signal?: AbortSignal | undefined } = {}): Promise<T> {
+  return (await call<T>(method, path, options)).data;
+}
+
+/** Downloads a file the API serves (xlsx, docx…) under the name the server gives, or `fallback`. */
+export async function download(path: string, fallback: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`${BASE}${path}`, { credentials: 'same-origin' });
+  } catch (err) {
+    throw networkError(err);
+  }
+  if (!res.ok) {
+    let parsed: unknown;
+    try {
+      parsed = await res.json();
+    } catch {
+      parsed = undefined;
+    }
+    throw errorFromResponse(res.status, parsed);
+  }
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const name = star?.[1] ? decodeURIComponent(star[1]) : fallback;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 async function versioned(p: Promise<Answer<Evaluation>>): Promise<Versioned<Evaluation>> {
   const a = await p;
   return { data: a.data, etag: a.etag ?? `"${a.data.version}-${a.data.status}"` };
