@@ -10,3 +10,5 @@ export { exportGoalsXlsx, goalsGrid, goalsTitle, GOALS_WORDS } from './goals-xls
 export type { GoalsXlsxOptions } from './goals-xlsx.js';
 export { exportMonitoringXlsx, monitoringGrids, monitoringTitle, LIGHT_FILL, MONITORING_SHEETS } from './monitoring-xlsx.js';
 export type { MonitoringXlsxData, MonitoringXlsxOptions } from './monitoring-xlsx.js';
+export { exportResultsXlsx, resultsTitle, RESULTS_SHEETS, RESULTS_WORDS, TREATMENT_FILL } from './results-xlsx.js';
+export type { ResultsXlsxDepartment, ResultsXlsxItem, ResultsXlsxOptions } from './results-xlsx.js';
