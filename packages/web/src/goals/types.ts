@@ -1,0 +1,101 @@
+/** @module Shapes of the goal routes (`/api/goals…`), mirrors of the server's zod schemas. */
+import type { TargetAdjustment } from '@jixiao/core';
+import type { Counts } from '../api/types.js';
+
+export interface GoalSummary {
+  id: string;
+  orgId: string;
+  orgName: string;
+  year: number;
+  level: string;
+  title: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  counts: Counts;
+  updatedAt: string;
+}
+
+export interface GoalQuery {
+  year?: number | undefined;
+  org?: string | undefined;
+  level?: 'project' | 'department' | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export type DerivedStage = 'monitoring' | 'self-evaluation';
+
+export interface Derived {
+  id: string;
+  stage: DerivedStage;
+  title?: string | undefined;
+  at?: string | undefined;
+  baselineVersion?: number | undefined;
+}
+
+export interface AdjustmentView {
+  indicatorId: string;
+  project?: string | undefined;
+  field: 'target' | 'weight';
+  path: string;
+  location: string;
+  original?: string | undefined;
+  adjusted?: string | undefined;
+  pending?: string | undefined;
+  history: TargetAdjustment[];
+}
+
+export interface Adjustments {
+  items: TargetAdjustment[];
+  views: AdjustmentView[];
+  issues: Array<{ code: string; adjustmentId: string; message: string }>;
+  version: number;
+}
+
+export interface QualityFinding {
+  code: string;
+  family: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  path: string;
+  location?: string | undefined;
+  figures?: Record<string, string> | undefined;
+  suggestion?: string | undefined;
+}
+
+export interface GoalQuality {
+  findings: QualityFinding[];
+  counts: Counts;
+  ruleSet: string;
+}
+
+export interface PriorIndicatorView {
+  id?: string | undefined;
+  name: string;
+  target?: string | undefined;
+  lastTarget?: string | undefined;
+  lastActual?: string | undefined;
+  lastMet?: boolean | undefined;
+  belowLastActual?: boolean | undefined;
+  targetChangePercent?: string | undefined;
+  isNew: boolean;
+}
+
+export interface PriorRecordView {
+  project?: { name: string; organisation: string; year: number };
+  lastYear?: number | undefined;
+  evaluation?: { id?: string | undefined; year: number; total: string; grade: string; ruleSet: string; executionRate?: string | undefined; printedTotal?: string | undefined; findings?: Counts | undefined; treatment?: { label?: string; reasons?: Array<{ message: string }> } & Record<string, unknown> } | undefined;
+  monitoring?: { asOf?: string | undefined; light: 'green' | 'yellow' | 'red'; reasons: Array<{ code: string; message: string }>; ratePercent?: string | undefined } | undefined;
+  money?: { unit: string; requested?: string | undefined; lastBudget?: string | undefined; lastExecuted?: string | undefined; changePercent?: string | undefined };
+  indicators?: PriorIndicatorView[];
+  dropped?: PriorIndicatorView[];
+  facts?: string[];
+}
+
+export interface PriorRecordAnswer {
+  lastYearEvaluationId: string | null;
+  record: PriorRecordView;
+}
