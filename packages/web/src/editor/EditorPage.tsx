@@ -11,7 +11,7 @@ import { CommentOutlined, DeleteOutlined, DownloadOutlined, ExclamationCircleOut
 import { Link, useNavigate, useParams } from 'react-router';
 import { parseDocument } from '@jixiao/core';
 import type { EvaluationDocument, Finding, IndicatorNode, ProjectScore, WorkflowAction } from '@jixiao/core';
-import { api } from '../api/client.js';
+import { api, request } from '../api/client.js';
 import type { ExportFormat } from '../api/client.js';
 import { ApiError, messageOf } from '../api/errors.js';
 import type { Comment, Evaluation, HistoryItem, Versioned } from '../api/types.js';
@@ -33,7 +33,10 @@ import { FundingTable, executionView } from './FundingTable.js';
 import { GoalsEditor } from './GoalsEditor.js';
 import { HeaderForm } from './HeaderForm.js';
 import { IndicatorGrid } from './IndicatorGrid.js';
-import type { FocusRequest, IndicatorGridProps } from './IndicatorGrid.js';
+import type { FocusRequest, IndicatorGridProps, NameSuggestion, SuggestFn } from './IndicatorGrid.js';
+import { GOAL_COLUMNS } from './grid-model.js';
+import { GoalSummary, StageBanner } from './StageBanner.js';
+import { ReportEditor } from './ReportEditor.js';
 import { fieldDomId, locate } from './paths.js';
 import { analyse } from './recompute.js';
 import { ScoreDialog } from './ScoreDialog.js';
@@ -45,6 +48,10 @@ import type { UndoState } from './undo.js';
 import './editor.css';
 
 const AUTOSAVE_MS = 1200;
+
+/** Names from the region's indicator library (指标库) for a name being typed in the grid. */
+const suggestNames: SuggestFn = async (q, signal) =>
+  (await request<{ items: NameSuggestion[] }>('GET', `/library/indicators?limit=8&q=${encodeURIComponent(q)}`, { signal })).items;
 
 export default function EditorPage() {
   const { id = '' } = useParams();
@@ -154,6 +161,8 @@ function Editor({ initial, onReload }: EditorProps) {
 
   // ---- analysis: the same engines as the server, on every edit
   const analysis = useMemo(() => analyse(doc), [doc]);
+  const isGoals = doc.header.stage === 'goals';
+  const gridColumns = isGoals ? GOAL_COLUMNS : undefined;
   const findings = analysis.audit?.findings ?? [];
 
   // ---- autosave
@@ -570,6 +579,7 @@ function Editor({ initial, onReload }: EditorProps) {
         <Alert className="return-notice" type="info" showIcon title="已提交，等待主管部门审核。审核期间不能修改。" />
       )}
 
+      <StageBanner id={id} doc={doc} status={meta.status} />
       <div className={`editor-body ${narrow ? 'narrow' : ''}`}>
         <div className="editor-main">
           <section className="editor-section" aria-labelledby="sec-header">
@@ -577,7 +587,7 @@ function Editor({ initial, onReload }: EditorProps) {
             <HeaderForm header={doc.header} ruleSet={doc.ruleSet} editable={editable} onDoc={onDoc} />
           </section>
           <section className="editor-section" aria-labelledby="sec-funding">
-            <h2 id="sec-funding">项目资金</h2>
+            <h2 id="sec-funding">{isGoals ? '资金申请' : '项目资金'}</h2>
             <FundingTable funding={doc.funding} execution={execution} editable={editable} flagged={flagged} onDoc={onDoc} />
           </section>
           {doc.department && (doc.department.staffing || (doc.department.expenseControl?.rows.length ?? 0) > 0) && (
@@ -588,11 +598,13 @@ function Editor({ initial, onReload }: EditorProps) {
           )}
           <section className="editor-section" aria-labelledby="sec-goals">
             <h2 id="sec-goals">年度总体目标</h2>
-            <GoalsEditor goals={doc.goals} editable={editable} flagged={flagged} onDoc={onDoc} />
+            <GoalsEditor goals={doc.goals} editable={editable} flagged={flagged} onDoc={onDoc} declaration={isGoals} />
           </section>
           <section className="editor-section" aria-labelledby="sec-indicators">
-            <h2 id="sec-indicators">绩效指标</h2>
+            <h2 id="sec-indicators">{isGoals ? '绩效指标（申报）' : '绩效指标'}</h2>
             <IndicatorGrid
+              columns={gridColumns}
+              suggest={editable ? suggestNames : undefined}
               roots={doc.indicators}
               analysis={analysis}
               editable={editable}
@@ -616,6 +628,8 @@ function Editor({ initial, onReload }: EditorProps) {
               name={p.name}
               roots={p.indicators}
               total={analysis.score?.projects.find((x) => x.id === p.id)}
+              columns={gridColumns}
+              suggest={editable ? suggestNames : undefined}
               analysis={analysis}
               editable={editable}
               canRescore={canRescore}
@@ -631,17 +645,23 @@ function Editor({ initial, onReload }: EditorProps) {
               focusRequest={focusRequest}
             />
           ))}
+          {!isGoals && (
+            <section className="editor-section" aria-labelledby="sec-report">
+              <h2 id="sec-report">自评报告</h2>
+              <ReportEditor doc={doc} editable={editable} flagged={flagged} onDoc={onDoc} />
+            </section>
+          )}
         </div>
         {!narrow && (
           <aside className="editor-aside" aria-label="得分与审核">
-            <ScoreSummary score={analysis.score} failure={analysis.failure} indicators={doc.indicators} />
+            {isGoals ? <GoalSummary doc={doc} findings={findings} /> : <ScoreSummary score={analysis.score} failure={analysis.failure} indicators={doc.indicators} />}
             {aside}
           </aside>
         )}
       </div>
       {narrow && (
         <div className="editor-score-bar">
-          <ScoreSummary score={analysis.score} failure={analysis.failure} indicators={doc.indicators} />
+          {isGoals ? <GoalSummary doc={doc} findings={findings} /> : <ScoreSummary score={analysis.score} failure={analysis.failure} indicators={doc.indicators} />}
         </div>
       )}
       {narrow && (

@@ -8,10 +8,12 @@ export interface GoalsEditorProps {
   goals: readonly Goal[];
   editable: boolean;
   flagged: ReadonlyMap<string, string>;
+  /** A goal declaration: expected goals only (nothing is achieved yet). */
+  declaration?: boolean | undefined;
   onDoc: (fn: (doc: EvaluationDocument) => EvaluationDocument, key: string) => void;
 }
 
-export const GoalsEditor = memo(function GoalsEditor({ goals, editable, flagged, onDoc }: GoalsEditorProps) {
+export const GoalsEditor = memo(function GoalsEditor({ goals, editable, flagged, onDoc, declaration = false }: GoalsEditorProps) {
   const set = (i: number, field: 'expected' | 'actual', value: string) =>
     onDoc((d) => ({ ...d, goals: d.goals.map((g, gi) => (gi === i ? { ...g, [field]: value } : g)) }), `goal:${i}:${field}`);
   const add = () => onDoc((d) => ({ ...d, goals: [...d.goals, { expected: '', actual: '' }] }), `goal:add:${goals.length}`);
@@ -20,10 +22,10 @@ export const GoalsEditor = memo(function GoalsEditor({ goals, editable, flagged,
   if (goals.length === 0 && !editable) return <div className="muted">未填写年度总体目标。</div>;
 
   return (
-    <div className="goals">
+    <div className={`goals ${declaration ? 'goals-declaration' : ''}`}>
       <div className="goals-head" aria-hidden="true">
         <span>预期目标</span>
-        <span>实际完成情况</span>
+        {!declaration && <span>实际完成情况</span>}
       </div>
       {goals.map((g, i) => (
         <div className="goal-row" key={i}>
@@ -39,17 +41,19 @@ export const GoalsEditor = memo(function GoalsEditor({ goals, editable, flagged,
             onChange={(e) => set(i, 'expected', e.target.value)}
             status={flagged.has(`goal-${i}-expected`) ? 'warning' : undefined}
           />
-          <Input.TextArea
-            id={`goal-${i}-actual`}
-            aria-label={`年度总体目标${goals.length > 1 ? ` ${i + 1}` : ''} 实际完成情况`}
-            value={g.actual ?? ''}
-            readOnly={!editable}
-            variant={editable ? 'outlined' : 'filled'}
-            autoSize={{ minRows: 2, maxRows: 10 }}
-            placeholder="对照预期目标，写明实际完成了什么、完成了多少。"
-            onChange={(e) => set(i, 'actual', e.target.value)}
-            status={flagged.has(`goal-${i}-actual`) ? 'warning' : undefined}
-          />
+          {!declaration && (
+            <Input.TextArea
+              id={`goal-${i}-actual`}
+              aria-label={`年度总体目标${goals.length > 1 ? ` ${i + 1}` : ''} 实际完成情况`}
+              value={g.actual ?? ''}
+              readOnly={!editable}
+              variant={editable ? 'outlined' : 'filled'}
+              autoSize={{ minRows: 2, maxRows: 10 }}
+              placeholder="对照预期目标，写明实际完成了什么、完成了多少。"
+              onChange={(e) => set(i, 'actual', e.target.value)}
+              status={flagged.has(`goal-${i}-actual`) ? 'warning' : undefined}
+            />
+          )}
           {editable && goals.length > 1 && <Button type="text" icon={<DeleteOutlined />} aria-label={`删除目标 ${i + 1}`} onClick={() => remove(i)} />}
         </div>
       ))}

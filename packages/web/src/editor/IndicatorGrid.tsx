@@ -3,6 +3,10 @@
  * typing to replace (IME too), paste of a block copied from Excel, copy of a cell, undo / redo, and
  * row operations (add, add child, indent, outdent, move, remove) from the toolbar or the keyboard.
  *
+ * Shift+arrows or Shift+click select a rectangle of cells: Ctrl+C copies it as Excel reads it, Delete
+ * clears its typed cells (one undo step). While an indicator's name is typed, the region's indicator
+ * library (指标库) suggests names below the cell (↑/↓ to choose, Enter to take, Esc to close).
+ *
  * The active typed cell holds a real <input> whose text is selected while the cell is only
  * selected ("ready"): typing or an IME composition replaces it, as in Excel. Every keystroke goes
  * into the document, so the score and the findings follow as the user types.
@@ -26,7 +30,8 @@ import {
 import type { IndicatorNode } from '@jixiao/core';
 import type { Analysis } from './recompute.js';
 import { parseTsv, toTsv } from './clipboard.js';
-import { COLUMN_INDEX, GRID_COLUMNS, cellText, pasteBlock, setCell } from './grid-model.js';
+import { GRID_COLUMNS, cellText, columnIndex, copyBlock, pasteBlock, setCell } from './grid-model.js';
+import type { GridColumn } from './grid-model.js';
 import type { GridColumnKey } from './paths.js';
 import { rowView, severityIn, targetPreview } from './row-view.js';
 import type { RowView } from './row-view.js';
@@ -63,6 +68,29 @@ export interface IndicatorGridProps {
   project?: number | undefined;
   /** Accessible name of the grid. */
   label?: string | undefined;
+  /** The columns shown (default all; a goal declaration shows `GOAL_COLUMNS`). */
+  columns?: readonly GridColumn[] | undefined;
+  /** Library suggestions for a name being typed; absent: no suggestions. */
+  suggest?: SuggestFn | undefined;
+}
+
+/** One suggestion of the indicator library for a name being typed. */
+export interface NameSuggestion {
+  name: string;
+  unit?: string | undefined;
+  category?: string | undefined;
+  uses: number;
+  organisations: number;
+  recommended?: boolean | undefined;
+}
+
+export type SuggestFn = (q: string, signal: AbortSignal) => Promise<readonly NameSuggestion[]>;
+
+interface SuggestState {
+  row: number;
+  items: readonly NameSuggestion[];
+  /** Highlighted option, -1 for none. */
+  at: number;
 }
 
 type Mode = 'ready' | 'edit';
@@ -70,6 +98,13 @@ type Mode = 'ready' | 'edit';
 interface Active {
   row: number;
   col: number;
+}
+
+/** The selected rectangle, when more than the active cell is selected. */
+function rangeOf(a: Active, b: Active | undefined) {
+  return b && (b.row !== a.row || b.col !== a.col)
+    ? { rowFrom: Math.min(a.row, b.row), rowTo: Math.max(a.row, b.row), colFrom: Math.min(a.col, b.col), colTo: Math.max(a.col, b.col) }
+    : undefined;
 }
 
 const LEVEL_NAMES = ['一级指标', '二级指标', '三级指标', '四级指标', '五级指标'];
@@ -87,6 +122,7 @@ interface RowHandlers {
   onComments: (row: number) => void;
   onEvidence: (row: number) => void;
   onScore: (row: number) => void;
+  onPickSuggestion: (row: number, option: number) => void;
 }
 
 interface RowProps {
@@ -102,18 +138,28 @@ interface RowProps {
   editable: boolean;
   canRescore: boolean;
   handlers: RowHandlers;
+  columns: readonly GridColumn[];
+  colIdx: Partial<Record<GridColumnKey, number>>;
+  /** The selected columns of this row ("from-to"), when a rectangle covers it. */
+  range: string | undefined;
+  /** The library's suggestions, on the row whose name is being typed. */
+  suggestions: SuggestState | undefined;
 }
 
-const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, error, view, comments, editable, canRescore, handlers }: RowProps) {
+const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, error, view, comments, editable, canRescore, handlers, columns, colIdx, range, suggestions }: RowProps) {
   const n = row.node;
   const preview = useMemo(() => (row.leaf ? targetPreview(n.target) : undefined), [row.leaf, n.target]);
   const name = n.name || '（未命名指标）';
   const level = LEVEL_NAMES[row.depth] ?? `${row.depth + 1}级指标`;
 
   const cell = (key: GridColumnKey, content: React.ReactNode, extraClass = '') => {
-    const col = COLUMN_INDEX[key];
-    const column = GRID_COLUMNS[col]!;
+    const col = colIdx[key];
+    if (col === undefined) return null;
+    const column = columns[col]!;
     const active = activeCol === col;
+    const [rangeFrom, rangeTo] = range ? range.split('-').map(Number) : [-1, -1];
+    const selected = col >= rangeFrom! && col <= rangeTo!;
+    const listing = active && key === 'name' && suggestions !== undefined && suggestions.items.length > 0;
     const severity = severityIn(view.findings, key);
     const typedInput = active && editable && column.typed;
     const cls = [
@@ -122,6 +168,7 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
       active ? 'g-active' : '',
       active && mode === 'edit' ? 'g-editing' : '',
       severity ? `g-sev-${severity}` : '',
+      selected ? 'g-in-range' : '',
       extraClass,
     ]
       .filter(Boolean)
@@ -131,7 +178,7 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
         key={key}
         role="gridcell"
         aria-colindex={col + 2}
-        aria-selected={active}
+        aria-selected={active || selected}
         className={cls}
         data-r={index}
         data-c={col}
@@ -154,6 +201,15 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
             onCompositionStart={handlers.onCompositionStart}
             spellCheck={false}
             autoComplete="off"
+            {...(key === 'name'
+              ? {
+                  role: 'combobox',
+                  'aria-autocomplete': 'list' as const,
+                  'aria-expanded': listing,
+                  'aria-controls': listing ? `suggest-${row.node.id}` : undefined,
+                  'aria-activedescendant': listing && suggestions.at >= 0 ? `suggest-${row.node.id}-${suggestions.at}` : undefined,
+                }
+              : {})}
           />
         ) : (
           content
@@ -162,6 +218,33 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
           <div className="cell-error" role="alert">
             {error}
           </div>
+        )}
+        {listing && (
+          <ul className="name-suggest" role="listbox" id={`suggest-${row.node.id}`} aria-label="指标库建议">
+            {suggestions.items.map((h, i) => (
+              <li
+                key={`${h.name}|${h.unit ?? ''}`}
+                id={`suggest-${row.node.id}-${i}`}
+                role="option"
+                aria-selected={i === suggestions.at}
+                className={i === suggestions.at ? 'active' : ''}
+                onMouseDown={(e) => {
+                  // Before the input's blur commits the typed text.
+                  e.preventDefault();
+                  e.stopPropagation();
+                  handlers.onPickSuggestion(index, i);
+                }}
+              >
+                <span className="suggest-name">{h.name}</span>
+                <span className="suggest-meta">
+                  {h.recommended ? '推荐 · ' : ''}
+                  {h.unit ? `单位：${h.unit} · ` : ''}
+                  {h.category ? `${h.category} · ` : ''}
+                  {h.organisations} 个单位用过 {h.uses} 次
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
       </td>
     );
@@ -322,17 +405,38 @@ export function IndicatorGrid(props: IndicatorGridProps) {
   const pendingTarget = useRef<{ key: string; col: number } | undefined>(undefined);
 
   // Latest values for the stable handlers below.
-  const live = useRef({ rows, active, mode, draft, props });
-  live.current = { rows, active, mode, draft, props };
+  const cols = props.columns ?? GRID_COLUMNS;
+  const colIdx = useMemo(() => columnIndex(cols), [cols]);
+  // The other corner of a selected rectangle (the active cell is one corner); undefined: one cell.
+  const [anchor, setAnchor] = useState<Active | undefined>(undefined);
+  const [suggestions, setSuggestions] = useState<SuggestState | undefined>(undefined);
+  const suggestTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const suggestAbort = useRef<AbortController | undefined>(undefined);
+  const views = useMemo(
+    () => rows.map((r) => rowView(analysis.items.get(r.path), analysis.findingsByNode.get(r.path), r.node, r.leaf)),
+    [rows, analysis],
+  );
+
+  const live = useRef({ rows, active, mode, draft, props, cols, colIdx, anchor, suggestions, views });
+  live.current = { rows, active, mode, draft, props, cols, colIdx, anchor, suggestions, views };
 
   const clampActive = useCallback((a: Active): Active => {
     const max = live.current.rows.length - 1;
-    return { row: Math.max(0, Math.min(max, a.row)), col: Math.max(0, Math.min(GRID_COLUMNS.length - 1, a.col)) };
+    return { row: Math.max(0, Math.min(max, a.row)), col: Math.max(0, Math.min(live.current.cols.length - 1, a.col)) };
+  }, []);
+
+  const closeSuggestions = useCallback(() => {
+    clearTimeout(suggestTimer.current);
+    suggestAbort.current?.abort();
+    setSuggestions(undefined);
   }, []);
 
   const activate = useCallback(
-    (a: Active, focus = true) => {
+    (a: Active, focus = true, extend = false) => {
       wantFocus.current = focus;
+      const here = live.current.active;
+      setAnchor(extend ? (live.current.anchor ?? here) : undefined);
+      closeSuggestions();
       setActive(clampActive(a));
       setMode('ready');
       setDraft(undefined);
@@ -341,7 +445,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       focusTick.current++;
       setFocusNonce(focusTick.current);
     },
-    [clampActive],
+    [clampActive, closeSuggestions],
   );
 
   // Keep the active cell inside the grid when rows go away.
@@ -354,7 +458,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     if (!focusRequest || focusRequest.project !== props.project) return;
     const key = focusRequest.idx.join('.');
     const at = live.current.rows.findIndex((r) => r.key === key);
-    if (at >= 0) activate({ row: at, col: COLUMN_INDEX[focusRequest.column] });
+    if (at >= 0) activate({ row: at, col: live.current.colIdx[focusRequest.column] ?? 0 });
   }, [focusRequest, activate, props.project]);
 
   useLayoutEffect(() => {
@@ -379,7 +483,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
   const writeCell = useCallback(
     (rowIndex: number, col: number, text: string, key: string): string | undefined => {
       const row = live.current.rows[rowIndex];
-      const column = GRID_COLUMNS[col];
+      const column = live.current.cols[col];
       if (!row || !column) return undefined;
       const result = setCell(row.node, row.leaf, column.key, text);
       if (!result.ok) return result.message;
@@ -391,8 +495,9 @@ export function IndicatorGrid(props: IndicatorGridProps) {
 
   const commit = useCallback(() => {
     const { mode: m, draft: d, active: a } = live.current;
+    if (live.current.suggestions) closeSuggestions();
     if (m !== 'edit') return true;
-    const column = GRID_COLUMNS[a.col];
+    const column = live.current.cols[a.col];
     if (column?.numeric && d !== undefined) {
       const problem = writeCell(a.row, a.col, d, `cell:${session.current}`);
       if (problem) {
@@ -405,12 +510,12 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     setError(undefined);
     editStart.current = undefined;
     return true;
-  }, [writeCell, message]);
+  }, [writeCell, message, closeSuggestions]);
 
   const startEdit = useCallback((initial?: string) => {
     const { rows: rs, active: a, props: p } = live.current;
     const row = rs[a.row];
-    const column = GRID_COLUMNS[a.col];
+    const column = live.current.cols[a.col];
     if (!row || !column || !p.editable || !column.typed) return;
     session.current++;
     const text = cellText(row, column.key);
@@ -425,6 +530,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
   }, [writeCell]);
 
   const cancelEdit = useCallback(() => {
+    closeSuggestions();
     const start = editStart.current;
     if (start) {
       const snapshot = start.roots;
@@ -434,7 +540,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     setDraft(undefined);
     setError(undefined);
     editStart.current = undefined;
-  }, [onRoots]);
+  }, [onRoots, closeSuggestions]);
 
   // ---- row operations on the active row
   const rowOp = useCallback(
@@ -511,17 +617,47 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     }
   }, [rows, activate]);
 
+  // Delete on a rectangle: every typed cell in it emptied, as one undo step.
+  const clearRange = useCallback(() => {
+    const { rows: rs, active: a, anchor: b, cols: cs, props: p } = live.current;
+    const range = rangeOf(a, b);
+    if (!range) return;
+    session.current++;
+    const key = `clear:${session.current}`;
+    let cleared = 0;
+    for (let r = range.rowFrom; r <= range.rowTo; r++) {
+      const row = rs[r];
+      if (!row) continue;
+      let node = row.node;
+      for (let c = range.colFrom; c <= range.colTo; c++) {
+        const column = cs[c]!;
+        // A section's name stays: an unnamed heading would orphan its children in the printed table.
+        if (!column.typed || (column.key === 'name' && !row.leaf)) continue;
+        const out = setCell(node, row.leaf, column.key, '');
+        if (out.ok && out.node !== node) {
+          node = out.node;
+          cleared++;
+        }
+      }
+      if (node !== row.node) {
+        const done = node;
+        p.onRoots((current) => updateAt(current, row.idx, () => done), key);
+      }
+    }
+    if (cleared > 0) message.info(`已清除 ${cleared} 个单元格，可用“撤销”恢复`);
+  }, [message]);
+
   // ---- keyboard
   const onGridKeyDown = useCallback(
     (e: ReactKeyboardEvent) => {
       const { active: a, mode: m, props: p, rows: rs } = live.current;
       if (m === 'edit') return;
       const ctrl = e.ctrlKey || e.metaKey;
-      const column = GRID_COLUMNS[a.col]!;
+      const column = live.current.cols[a.col]!;
       const row = rs[a.row];
       const go = (r: number, c: number) => {
         e.preventDefault();
-        activate({ row: r, col: c });
+        activate({ row: r, col: c }, true, e.shiftKey && e.key.startsWith('Arrow'));
       };
       if (e.altKey && e.shiftKey) {
         const map: Record<string, Parameters<typeof rowOp>[0]> = { ArrowRight: 'indent', ArrowLeft: 'outdent', ArrowUp: 'up', ArrowDown: 'down' };
@@ -540,11 +676,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         case 'ArrowLeft':
           return go(a.row, ctrl ? 0 : a.col - 1);
         case 'ArrowRight':
-          return go(a.row, ctrl ? GRID_COLUMNS.length - 1 : a.col + 1);
+          return go(a.row, ctrl ? live.current.cols.length - 1 : a.col + 1);
         case 'Home':
           return go(ctrl ? 0 : a.row, 0);
         case 'End':
-          return go(ctrl ? rs.length - 1 : a.row, GRID_COLUMNS.length - 1);
+          return go(ctrl ? rs.length - 1 : a.row, live.current.cols.length - 1);
         case 'PageDown':
           return go(a.row + 15, a.col);
         case 'PageUp':
@@ -552,7 +688,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         case 'Tab':
           // Tab moves along the row, as in Excel; past either end of a row it leaves the grid, so
           // keyboard users are never trapped in a long table.
-          if ((e.shiftKey && a.col === 0) || (!e.shiftKey && a.col === GRID_COLUMNS.length - 1)) return;
+          if ((e.shiftKey && a.col === 0) || (!e.shiftKey && a.col === live.current.cols.length - 1)) return;
           return go(a.row, a.col + (e.shiftKey ? -1 : 1));
         case 'Enter':
           e.preventDefault();
@@ -573,6 +709,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
             e.preventDefault();
             return rowOp('remove');
           }
+          if (p.editable && live.current.anchor) {
+            e.preventDefault();
+            clearRange();
+            return;
+          }
           if (p.editable && column.typed && row) {
             e.preventDefault();
             session.current++;
@@ -582,6 +723,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           }
           return;
         case 'Escape':
+          if (live.current.anchor) setAnchor(undefined);
           return;
         default:
           break;
@@ -597,25 +739,97 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         p.onRedo();
       }
     },
-    [activate, rowOp, startEdit, writeCell, message],
+    [activate, rowOp, startEdit, writeCell, message, clearRange],
+  );
+
+  const pickSuggestion = useCallback(
+    (rowIndex: number, option: number) => {
+      const list = live.current.suggestions;
+      const pick = list?.items[option];
+      const col = live.current.colIdx.name;
+      if (!pick || col === undefined) return;
+      const problem = writeCell(rowIndex, col, pick.name, `cell:${session.current}`);
+      if (problem) message.warning(problem);
+      closeSuggestions();
+      setMode('ready');
+      setDraft(undefined);
+      setError(undefined);
+      editStart.current = undefined;
+      // On to the target, the next thing to type for a chosen indicator.
+      const next = live.current.colIdx.target ?? col;
+      activate({ row: rowIndex, col: next });
+    },
+    [writeCell, closeSuggestions, activate, message],
+  );
+
+  const requestSuggestions = useCallback(
+    (rowIndex: number, text: string) => {
+      clearTimeout(suggestTimer.current);
+      suggestAbort.current?.abort();
+      const suggest = live.current.props.suggest;
+      const q = text.trim();
+      if (!suggest || [...q].length < 2) {
+        setSuggestions(undefined);
+        return;
+      }
+      suggestTimer.current = setTimeout(() => {
+        const ctrl = new AbortController();
+        suggestAbort.current = ctrl;
+        suggest(q, ctrl.signal).then(
+          (items) => {
+            if (ctrl.signal.aborted) return;
+            const { mode: m, active: a } = live.current;
+            if (m !== 'edit' || a.row !== rowIndex) return;
+            // The name as typed is already what the only suggestion says: nothing to offer.
+            const useful = items.filter((h) => h.name !== q).slice(0, 8);
+            setSuggestions(useful.length > 0 ? { row: rowIndex, items: useful, at: -1 } : undefined);
+          },
+          () => undefined, // suggestions are a help: a failed search leaves the cell as typed
+        );
+      }, 180);
+    },
+    [],
   );
 
   const onInputKeyDown = useCallback(
     (e: ReactKeyboardEvent<HTMLInputElement>, rowIndex: number, col: number) => {
       if (live.current.mode !== 'edit') return; // the grid handles ready-mode keys
       if (e.nativeEvent.isComposing) return;
+      const list = live.current.suggestions;
+      if (list && list.row === rowIndex && list.items.length > 0) {
+        const n = list.items.length;
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          e.stopPropagation();
+          const at = e.key === 'ArrowDown' ? (list.at + 1) % n : list.at <= 0 ? n - 1 : list.at - 1;
+          setSuggestions({ ...list, at });
+          return;
+        }
+        if (e.key === 'Enter' && list.at >= 0) {
+          e.preventDefault();
+          e.stopPropagation();
+          pickSuggestion(rowIndex, list.at);
+          return;
+        }
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          closeSuggestions();
+          return;
+        }
+      }
       const move = (dr: number, dc: number) => {
         e.preventDefault();
         e.stopPropagation();
         commit();
         let r = rowIndex + dr;
         let c = col + dc;
-        if (c >= GRID_COLUMNS.length) {
+        if (c >= live.current.cols.length) {
           c = 0;
           r++;
         }
         if (c < 0) {
-          c = GRID_COLUMNS.length - 1;
+          c = live.current.cols.length - 1;
           r--;
         }
         activate({ row: r, col: c });
@@ -624,7 +838,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         case 'Enter':
           return move(e.shiftKey ? -1 : 1, 0);
         case 'Tab':
-          if ((e.shiftKey && col === 0) || (!e.shiftKey && col === GRID_COLUMNS.length - 1)) {
+          if ((e.shiftKey && col === 0) || (!e.shiftKey && col === live.current.cols.length - 1)) {
             commit();
             return;
           }
@@ -642,7 +856,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           e.stopPropagation();
       }
     },
-    [activate, cancelEdit, commit],
+    [activate, cancelEdit, commit, closeSuggestions, pickSuggestion],
   );
 
   const onInputChange = useCallback(
@@ -650,15 +864,16 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       if (live.current.mode === 'ready') {
         session.current++;
         const row = live.current.rows[rowIndex];
-        const column = GRID_COLUMNS[col];
+        const column = live.current.cols[col];
         if (row && column) editStart.current = { text: cellText(row, column.key), roots: live.current.props.roots };
         setMode('edit');
       }
       setDraft(text);
       const problem = writeCell(rowIndex, col, text, `cell:${session.current}`);
       setError(problem);
+      if (live.current.cols[col]?.key === 'name' && live.current.rows[rowIndex]?.leaf) requestSuggestions(rowIndex, text);
     },
-    [writeCell],
+    [writeCell, requestSuggestions],
   );
 
   const onInputBlur = useCallback(() => {
@@ -671,7 +886,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       session.current++;
       const { rows: rs, active: a, props: p } = live.current;
       const row = rs[a.row];
-      const column = GRID_COLUMNS[a.col];
+      const column = live.current.cols[a.col];
       if (row && column) editStart.current = { text: cellText(row, column.key), roots: p.roots };
       setMode('edit');
     }
@@ -688,6 +903,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       }
       if (m === 'edit') commit();
       e.preventDefault();
+      if (e.shiftKey) {
+        // Shift+click: the rectangle from the active cell to here; the active cell stays where it was.
+        setAnchor({ row: rowIndex, col });
+        return;
+      }
       activate({ row: rowIndex, col });
     },
     [activate, commit],
@@ -697,7 +917,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     (rowIndex: number, col: number) => {
       const { rows: rs, props: p } = live.current;
       const row = rs[rowIndex];
-      const column = GRID_COLUMNS[col]!;
+      const column = live.current.cols[col]!;
       if (!row) return;
       if (column.key === 'score' && row.leaf && (p.editable || p.canRescore)) p.onOpenScore(row);
       else if (column.key === 'evidence' && row.leaf) p.onOpenEvidence(row);
@@ -716,11 +936,12 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       const multi = block.length > 1 || (block[0]?.length ?? 0) > 1;
       if (!multi && m === 'edit') return; // ordinary paste inside the cell
       e.preventDefault();
-      const column = GRID_COLUMNS[a.col];
+      const column = live.current.cols[a.col];
       if (!column?.typed && !multi) return;
       commit();
       const base = p.basePath ?? '$.indicators';
-      const out = pasteBlock(p.roots, rs, a.row, a.col, block, (r) => flatten(r, base));
+      const range = rangeOf(a, live.current.anchor);
+      const out = pasteBlock(p.roots, rs, range?.rowFrom ?? a.row, range?.colFrom ?? a.col, block, (r) => flatten(r, base), live.current.cols);
       p.onRoots(() => out.roots, `paste:${Date.now()}`);
       const cells = block.reduce((s, r) => s + r.length, 0);
       if (out.errors.length > 0) {
@@ -739,11 +960,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     if (m === 'edit') return;
     const target = e.target as HTMLElement;
     if (target instanceof HTMLInputElement && target.selectionStart !== target.selectionEnd && target.selectionEnd !== target.value.length) return;
-    const row = rs[a.row];
-    const column = GRID_COLUMNS[a.col];
-    if (!row || !column) return;
+    const range = rangeOf(a, live.current.anchor) ?? { rowFrom: a.row, rowTo: a.row, colFrom: a.col, colTo: a.col };
+    if (!rs[range.rowFrom]) return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', toTsv([[cellText(row, column.key)]]));
+    const views = live.current.views;
+    e.clipboardData.setData('text/plain', toTsv(copyBlock(rs, live.current.cols, range, (r) => views[r]?.score)));
   }, []);
 
   const handlers = useMemo<RowHandlers>(
@@ -766,14 +987,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         const row = live.current.rows[i];
         if (row) live.current.props.onOpenScore(row);
       },
+      onPickSuggestion: pickSuggestion,
     }),
-    [onCellMouseDown, onCellDoubleClick, onInputChange, onInputKeyDown, onInputBlur, onCompositionStart],
+    [onCellMouseDown, onCellDoubleClick, onInputChange, onInputKeyDown, onInputBlur, onCompositionStart, pickSuggestion],
   );
 
-  const views = useMemo(
-    () => rows.map((r) => rowView(analysis.items.get(r.path), analysis.findingsByNode.get(r.path), r.node, r.leaf)),
-    [rows, analysis],
-  );
   // Keep each row's view object identical while its content is, so memo() skips the row.
   const previousViews = useRef(new Map<string, RowView>());
   const stableViews = useMemo(() => {
@@ -801,6 +1019,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
   }, [views, rows]);
 
   const activeRow = rows[active.row];
+  const selection = rangeOf(active, anchor);
   // React keys: node ids, made unique should a document repeat one.
   const rowKeys = useMemo(() => {
     const seen = new Set<string>();
@@ -820,7 +1039,13 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         hasActive={activeRow !== undefined}
         canOutdent={activeRow !== undefined && activeRow.depth > 0}
         canIndent={activeRow !== undefined && activeRow.idx[activeRow.idx.length - 1] !== 0}
-        hint={activeRow ? `当前：第 ${rowNumber(activeRow)} 行 · ${GRID_COLUMNS[active.col]?.title ?? ''}` : ''}
+        hint={
+          selection
+            ? `已选 ${selection.rowTo - selection.rowFrom + 1} 行 × ${selection.colTo - selection.colFrom + 1} 列（Ctrl+C 复制，Delete 清除）`
+            : activeRow
+              ? `当前：第 ${rowNumber(activeRow)} 行 · ${cols[active.col]?.title ?? ''}`
+              : ''
+        }
         onOp={rowOp}
         onUndo={props.onUndo}
         onRedo={props.onRedo}
@@ -832,7 +1057,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           role="grid"
           aria-label={props.label ?? '绩效指标表'}
           aria-rowcount={rows.length + 1}
-          aria-colcount={GRID_COLUMNS.length + 2}
+          aria-colcount={cols.length + 2}
           onKeyDown={onGridKeyDown}
           onPaste={onPaste}
           onCopy={onCopy}
@@ -845,7 +1070,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         >
           <colgroup>
             <col style={{ width: 42 }} />
-            {GRID_COLUMNS.map((c) => (
+            {cols.map((c) => (
               <col key={c.key} style={{ width: c.width }} />
             ))}
             <col style={{ width: 36 }} />
@@ -855,7 +1080,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
               <th scope="col" className="g-num">
                 序号
               </th>
-              {GRID_COLUMNS.map((c) => (
+              {cols.map((c) => (
                 <th key={c.key} scope="col" className={`g-head g-${c.key}`}>
                   {c.title}
                 </th>
@@ -880,11 +1105,15 @@ export function IndicatorGrid(props: IndicatorGridProps) {
                 editable={editable}
                 canRescore={canRescore}
                 handlers={handlers}
+                columns={cols}
+                colIdx={colIdx}
+                range={selection && i >= selection.rowFrom && i <= selection.rowTo ? `${selection.colFrom}-${selection.colTo}` : undefined}
+                suggestions={suggestions && suggestions.row === i && i === active.row ? suggestions : undefined}
               />
             ))}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={GRID_COLUMNS.length + 2} className="g-empty">
+                <td colSpan={cols.length + 2} className="g-empty">
                   还没有指标。{editable ? '点击“添加指标”开始填写，或从 Excel 复制后粘贴。' : ''}
                 </td>
               </tr>

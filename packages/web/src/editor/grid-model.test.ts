@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '@jixiao/core';
-import { cellText, pasteBlock, setCell } from './grid-model.js';
+import { GOAL_COLUMNS, GRID_COLUMNS, cellText, copyBlock, pasteBlock, setCell } from './grid-model.js';
+import { parseTsv, toTsv } from './clipboard.js';
 import { flatten } from './tree.js';
 
 const roots = (): IndicatorNode[] => [
@@ -65,5 +66,39 @@ describe('pasteBlock', () => {
     const n = flatten(out.roots)[start]!.node;
     expect(n.weight).toBe('15');
     expect(n.deviationReason).toBe('说明');
+  });
+});
+
+describe('goal declaration columns', () => {
+  it('show name, target and weight only, and a paste fills them in that order', () => {
+    expect(GOAL_COLUMNS.map((c) => c.key)).toEqual(['name', 'target', 'weight']);
+    const t = roots();
+    const rows = flatten(t);
+    const start = rows.findIndex((r) => r.node.id === 'q1');
+    const out = pasteBlock(t, rows, start, 0, [['抽查批次', '≥600批次', '20']], flatten, GOAL_COLUMNS);
+    const n = flatten(out.roots)[start]!.node;
+    expect([n.name, n.target, n.weight, n.actual]).toEqual(['抽查批次', '≥600批次', '20', undefined]);
+    expect(out.extent.colTo).toBe(2);
+  });
+});
+
+describe('copyBlock', () => {
+  it('copies a rectangle in either drag direction, with the computed score and evidence count, and reads back as pasted', () => {
+    const t = roots();
+    t[0]!.children![0]!.children![0]! = { id: 'q1', name: '抽查量', target: '≥600批次', actual: '644批次', weight: '20', evidence: [] };
+    const rows = flatten(t);
+    const q1 = rows.findIndex((r) => r.node.id === 'q1');
+    const p1 = rows.findIndex((r) => r.node.id === 'p1');
+    const scores = new Map([[q1, '20.00']]);
+    const block = copyBlock(rows, GRID_COLUMNS, { rowFrom: p1, rowTo: q1, colFrom: 4, colTo: 0 }, (r) => scores.get(r));
+    expect(block).toEqual([
+      ['抽查量', '≥600批次', '644批次', '20', '20.00'],
+      ['质量指标', '', '', '', ''],
+      ['合格率', '', '', '', ''],
+    ]);
+    expect(parseTsv(toTsv(block))).toEqual(block);
+    expect(copyBlock(rows, GRID_COLUMNS, { rowFrom: q1, rowTo: q1, colFrom: 6, colTo: 6 }, () => undefined)).toEqual([['0']]);
+    // Out-of-range corners are clamped to the grid.
+    expect(copyBlock(rows, GOAL_COLUMNS, { rowFrom: -3, rowTo: 0, colFrom: 0, colTo: 99 }, () => undefined)).toEqual([['产出指标', '', '50']]);
   });
 });

@@ -31,6 +31,47 @@ export const GRID_COLUMNS: readonly GridColumn[] = [
 
 export const COLUMN_INDEX: Readonly<Record<GridColumnKey, number>> = Object.fromEntries(GRID_COLUMNS.map((c, i) => [c.key, i])) as Record<GridColumnKey, number>;
 
+/**
+ * A goal declaration (绩效目标申报) has no actuals, scores or deviations yet: its grid shows the
+ * indicator, its target (指标值) and its weight, as the 申报表 does.
+ */
+export const GOAL_COLUMNS: readonly GridColumn[] = GRID_COLUMNS.filter((c) => c.key === 'name' || c.key === 'target' || c.key === 'weight').map((c) =>
+  c.key === 'target' ? { ...c, title: '指标值', width: 220 } : c.key === 'name' ? { ...c, width: 260 } : c,
+);
+
+/** Index of each shown column by key (absent: not shown). */
+export function columnIndex(columns: readonly GridColumn[]): Partial<Record<GridColumnKey, number>> {
+  return Object.fromEntries(columns.map((c, i) => [c.key, i])) as Partial<Record<GridColumnKey, number>>;
+}
+
+/**
+ * The text of a rectangle of cells as Excel reads it from the clipboard (tab-separated, one line per
+ * row): rows `rowFrom`..`rowTo` and shown columns `colFrom`..`colTo`, inclusive; `scoreOf(row)` gives the
+ * score column's text (computed, so not in the node).
+ */
+export function copyBlock(
+  rows: readonly FlatRow[],
+  columns: readonly GridColumn[],
+  range: { rowFrom: number; rowTo: number; colFrom: number; colTo: number },
+  scoreOf: (rowIndex: number) => string | undefined,
+): string[][] {
+  const out: string[][] = [];
+  const r0 = Math.max(0, Math.min(range.rowFrom, range.rowTo));
+  const r1 = Math.min(rows.length - 1, Math.max(range.rowFrom, range.rowTo));
+  const c0 = Math.max(0, Math.min(range.colFrom, range.colTo));
+  const c1 = Math.min(columns.length - 1, Math.max(range.colFrom, range.colTo));
+  for (let r = r0; r <= r1; r++) {
+    const row = rows[r]!;
+    const line: string[] = [];
+    for (let c = c0; c <= c1; c++) {
+      const key = columns[c]!.key;
+      line.push(key === 'evidence' ? String(row.node.evidence?.length ?? 0) : cellText(row, key, key === 'score' ? scoreOf(r) : undefined));
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /** The text a cell shows and copies. */
 export function cellText(row: FlatRow, column: GridColumnKey, score?: string): string {
   const n = row.node;
@@ -110,8 +151,10 @@ export function pasteBlock(
   colIndex: number,
   block: readonly (readonly string[])[],
   flattenFn: (roots: readonly IndicatorNode[]) => FlatRow[],
+  columns: readonly GridColumn[] = GRID_COLUMNS,
 ): PasteOutcome {
-  const targets: GridColumnKey[] = GRID_COLUMNS.slice(colIndex)
+  const shown = columnIndex(columns);
+  const targets: GridColumnKey[] = columns.slice(colIndex)
     .filter((c) => c.typed)
     .map((c) => c.key);
   let current = [...roots];
@@ -153,7 +196,7 @@ export function pasteBlock(
       const result = setCell(node, row.leaf, key, (cells[c] ?? '').trim());
       if (result.ok) node = result.node;
       else errors.push({ row: at, column: key, message: result.message });
-      colTo = Math.max(colTo, COLUMN_INDEX[key]);
+      colTo = Math.max(colTo, shown[key] ?? colTo);
     }
     if (node !== row.node) {
       current = updateAt(current, row.idx, () => node);

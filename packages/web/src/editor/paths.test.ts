@@ -29,4 +29,12 @@ describe('locate', () => {
     expect(fieldDomId(locate('$.header.title'))).toBe('header-title');
     expect(locate('$.meta.printedTotal')).toEqual({ area: 'other', section: 'meta' });
   });
+
+  it('points the report prose and the problems and measures at their text areas', () => {
+    expect(locate('$.prose[3].text')).toEqual({ area: 'prose', index: 3, field: 'text' });
+    expect(fieldDomId(locate('$.prose[3].text'))).toBe('prose-3-text');
+    expect(fieldDomId(locate('$.prose[0].heading'))).toBe('prose-0-heading');
+    expect(fieldDomId(locate('$.meta.problems[1]'))).toBe('meta-problems-1');
+    expect(fieldDomId(locate('$.meta.measures[0]'))).toBe('meta-measures-0');
+  });
 });

@@ -27,6 +27,8 @@ export type Location =
   | { area: 'execution'; field: string | undefined }
   | { area: 'goal'; index: number; field: 'expected' | 'actual' }
   | { area: 'header'; field: string }
+  | { area: 'prose'; index: number; field: 'heading' | 'text' }
+  | { area: 'meta'; list: 'problems' | 'measures'; index: number }
   | { area: 'other'; section: string };
 
 const FIELD_COLUMN: Readonly<Record<string, GridColumnKey>> = {
@@ -86,6 +88,8 @@ export function locate(path: string): Location {
     return { area: 'goal', index: segs[1], field: segs[2] === 'actual' ? 'actual' : 'expected' };
   }
   if (first === 'header') return { area: 'header', field: typeof segs[1] === 'string' ? segs[1] : 'title' };
+  if (first === 'prose' && typeof segs[1] === 'number') return { area: 'prose', index: segs[1], field: segs[2] === 'heading' ? 'heading' : 'text' };
+  if (first === 'meta' && (segs[1] === 'problems' || segs[1] === 'measures') && typeof segs[2] === 'number') return { area: 'meta', list: segs[1], index: segs[2] };
   return { area: 'other', section: typeof first === 'string' ? first : '' };
 }
 
@@ -100,6 +104,10 @@ export function fieldDomId(location: Location): string | undefined {
       return `goal-${location.index}-${location.field}`;
     case 'header':
       return `header-${location.field}`;
+    case 'prose':
+      return `prose-${location.index}-${location.field}`;
+    case 'meta':
+      return `meta-${location.list}-${location.index}`;
     default:
       return undefined;
   }

@@ -3,7 +3,7 @@
  * Each run is timed with performance.now() and the recent times are kept for the browser benchmark
  * (`window.__jixiaoRecompute`).
  */
-import { auditDocument, scoreDocument } from '@jixiao/core';
+import { auditDocument, goalQuality, scoreDocument } from '@jixiao/core';
 import type { AuditResult, EvaluationDocument, Finding, ScoreReport, ScoredItem } from '@jixiao/core';
 
 export interface Analysis {
@@ -45,8 +45,14 @@ export function analyse(doc: EvaluationDocument): Analysis {
   let audit: AuditResult | undefined;
   let failure: string | undefined;
   try {
-    score = scoreDocument(doc);
-    audit = auditDocument(doc, { score });
+    if (doc.header.stage === 'goals') {
+      // A goal declaration (绩效目标申报) is not scored: it is checked for the quality of its goals
+      // (vague targets, missing units and categories…), the checks the reviewer will apply.
+      audit = goalQuality(doc);
+    } else {
+      score = scoreDocument(doc);
+      audit = auditDocument(doc, { score });
+    }
   } catch (err) {
     failure = err instanceof Error ? err.message : String(err);
   }
