@@ -25,6 +25,14 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     expect(r.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const me = await c.get('/api/auth/session');
     expect(me.body.csrfToken).toBe(r.body.csrfToken);
+    // Beside it, a readable hint without a secret, so the web app probes the session only when it may exist.
+    const hint = r.headers.getSetCookie().find((x) => x.startsWith('jixiao_signed_in='));
+    expect(hint).toMatch(/^jixiao_signed_in=1;/);
+    expect(hint).not.toMatch(/HttpOnly/);
+    const out = await c.post('/api/auth/logout');
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie().find((x) => x.startsWith('jixiao_signed_in='))).toMatch(/Max-Age=0/);
+    expect((await c.get('/api/auth/session')).status).toBe(401);
     // Only the hash of the secret is stored.
     const secret = /jixiao_session=r1\.([^;]+)/.exec(cookie)?.[1] ?? '';
     const rows = await s.deps.db.selectFrom('sessions').select('id').execute();

@@ -14,7 +14,7 @@ import { guards } from '../http/guards.js';
 import { clientAddress, isHttps } from '../http/middleware.js';
 import { AUTHED_READ, AUTHED_WRITE, errors, json, router } from '../http/openapi.js';
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from './password.js';
-import { SESSION_COOKIE } from './sessions.js';
+import { SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from './sessions.js';
 import { normaliseUsername, presentUser, USERNAME } from './users.js';
 
 export const UserSchema = z
@@ -133,6 +133,7 @@ export function authRoutes(deps: Deps) {
         path: '/',
         maxAge: config.SESSION_TTL_HOURS * 3600,
       });
+      setCookie(c, SIGNED_IN_HINT_COOKIE, '1', { sameSite: 'Lax', secure: cookieSecure(c), path: '/', maxAge: config.SESSION_TTL_HOURS * 3600 });
       const org = await db.selectFrom('orgs').select('name').where('region', '=', user.region).where('id', '=', user.org_id).executeTakeFirst();
       return json(c, { user: presentUser({ ...user, failed_logins: 0, locked_until: null }, org), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
     },
@@ -154,6 +155,7 @@ export function authRoutes(deps: Deps) {
         await recordEvent(trx, { region: user.region, actorId: user.id, action: 'auth.logout', subjectType: 'session', diff: {}, requestId: c.get('requestId') });
       });
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: cookieSecure(c), httpOnly: true, sameSite: 'Lax' });
+      deleteCookie(c, SIGNED_IN_HINT_COOKIE, { path: '/', secure: cookieSecure(c), sameSite: 'Lax' });
       return c.body(null, 204) as never;
     },
   );

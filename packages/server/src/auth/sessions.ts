@@ -14,6 +14,12 @@ import type { AppEnv, AuthUser, SessionInfo } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 
 export const SESSION_COOKIE = 'jixiao_session';
+/**
+ * A cookie scripts may read, holding no secret: "someone signed in from this browser". The web app
+ * asks for the session only when it is there, so the login and public pages of a visitor do not
+ * start with a refused request.
+ */
+export const SIGNED_IN_HINT_COOKIE = 'jixiao_signed_in';
 
 const COOKIE_VALUE = /^([a-z0-9][a-z0-9-]{0,31})\.([A-Za-z0-9_-]{43})$/;
 

@@ -16,6 +16,18 @@ interface SessionContextValue {
   expired: boolean;
 }
 
+/** The server's readable "signed in from this browser" cookie (no secret in it; the session cookie is HttpOnly). */
+const HINT = 'jixiao_signed_in';
+
+function hasSignedInHint(): boolean {
+  return typeof document !== 'undefined' && document.cookie.split(';').some((c) => c.trim().startsWith(`${HINT}=`));
+}
+
+/** The session it pointed at has ended (expired, ended elsewhere): forget it. */
+function clearSignedInHint(): void {
+  if (typeof document !== 'undefined') document.cookie = `${HINT}=; Max-Age=0; Path=/; SameSite=Lax`;
+}
+
 const SessionContext = createContext<SessionContextValue | undefined>(undefined);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -24,15 +36,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api
-      .session()
-      .then((s) => {
-        if (!live) return;
-        setCsrfToken(s?.csrfToken);
-        setSession(s ?? null);
-      })
-      .catch(() => live && setSession(null));
+    if (!hasSignedInHint()) {
+      // Nobody signed in from this browser: no session to ask for (and no refused request to log).
+      setSession(null);
+    } else {
+      api
+        .session()
+        .then((s) => {
+          if (!live) return;
+          if (!s) clearSignedInHint();
+          setCsrfToken(s?.csrfToken);
+          setSession(s ?? null);
+        })
+        .catch(() => live && setSession(null));
+    }
     const off = onUnauthenticated(() => {
+      clearSignedInHint();
       setCsrfToken(undefined);
       setExpired(true);
       setSession(null);
