@@ -38,13 +38,19 @@ export type AuditAction =
   | 'monitoring.snapshot'
   | 'monitoring.case.open'
   | 'monitoring.case.response'
-  | 'monitoring.case.review';
+  | 'monitoring.case.review'
+  | 'rectification.create'
+  | 'rectification.start'
+  | 'rectification.evidence'
+  | 'rectification.close'
+  | 'rectification.reopen'
+  | 'rectification.reassign';
 
 export interface AuditEventInput {
   region: string;
   actorId: string | null;
   action: AuditAction;
-  subjectType: 'evaluation' | 'comment' | 'evidence' | 'import-batch' | 'user' | 'session' | 'org' | 'region' | 'library' | 'monitoring-case';
+  subjectType: 'evaluation' | 'comment' | 'evidence' | 'import-batch' | 'user' | 'session' | 'org' | 'region' | 'library' | 'monitoring-case' | 'rectification-task';
   subjectId?: string | undefined;
   evaluationId?: string | undefined;
   /** What changed: a list of `{ path, before?, after? }` for documents, a small object otherwise. */

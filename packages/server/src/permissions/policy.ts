@@ -69,6 +69,21 @@ export interface BatchSubject {
   createdBy: string;
 }
 
+/**
+ * A rectification task (整改任务): owned by a unit (`ownerOrgId`), about an evaluation of `evaluationOrgPath`.
+ * The owner unit's staff and everyone who may read the evaluation see it; the owner unit works on it
+ * (starts it, attaches evidence); a reviewer of the evaluation's department subtree or the finance
+ * office closes, reopens and reassigns it.
+ */
+export interface RectificationTaskSubject {
+  type: 'rectification-task';
+  region: string;
+  ownerOrgId: string;
+  ownerOrgPath: string;
+  evaluationOrgId: string;
+  evaluationOrgPath: string;
+}
+
 /** The region itself, for region-wide administration. */
 export interface RegionSubject {
   type: 'region';
@@ -93,6 +108,7 @@ type SubjectOf = {
   'import-batch': BatchSubject;
   region: RegionSubject;
   library: LibrarySubject;
+  'rectification-task': RectificationTaskSubject;
 };
 
 function inScope(user: AuthUser, region: string, orgId: string, orgPath: string): boolean {
@@ -145,6 +161,8 @@ const POLICY = {
     'monitoring.report': (u, e) => ownOrg(u, e) && isUnitStaff(u),
     'monitoring.respond': (u, e) => ownOrg(u, e) && isUnitStaff(u),
     'monitoring.review': (u, e) => canRead(u, e) && (u.role === 'reviewer' || u.role === 'finance'),
+    /** Results (结果应用): a reviewer of the subtree or the finance office opens rectification tasks on it. */
+    'results.tasks.create': (u, e) => canRead(u, e) && (u.role === 'reviewer' || u.role === 'finance'),
   },
   org: {
     read: (u, o) => u.region === o.region,
@@ -171,6 +189,13 @@ const POLICY = {
     /** See every unit's use of an entry (organisation names); others see only the organisations in their scope. */
     'organisations.read': (u, l) => u.region === l.region && (u.role === 'finance' || u.role === 'admin'),
     curate: (u, l) => u.region === l.region && u.role === 'finance',
+  },
+  'rectification-task': {
+    read: (u, t) => inScope(u, t.region, t.ownerOrgId, t.ownerOrgPath) || inScope(u, t.region, t.evaluationOrgId, t.evaluationOrgPath),
+    /** Start it and attach evidence: the owner unit's own staff. */
+    work: (u, t) => u.region === t.region && isUnitStaff(u) && u.orgId === t.ownerOrgId,
+    /** Close (with evidence), reopen (with a reason), reassign: a reviewer of the evaluation's subtree or the finance office. */
+    decide: (u, t) => inScope(u, t.region, t.evaluationOrgId, t.evaluationOrgPath) && (u.role === 'reviewer' || u.role === 'finance'),
   },
 } satisfies { [T in keyof SubjectOf]: Record<string, (user: AuthUser, subject: SubjectOf[T]) => boolean> };
 
