@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import { analyticsRoutes } from './analytics/routes.js';
+import { statsRoutes } from './stats/routes.js';
 import { auditTrailRoutes } from './audit-trail/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { userRoutes } from './auth/users-routes.js';
@@ -78,6 +79,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', goalRoutes(deps));
   app.route('/api', monitoringRoutes(deps));
   app.route('/api', analyticsRoutes(deps));
+  app.route('/api', statsRoutes(deps));
 
   // The web app (when built) at every other path, with client-side routes falling back to its shell.
   const web = webApp(webDirFor(config));

@@ -1,10 +1,21 @@
 /**
  * Analytics through the API: the overview of the evaluations in scope (grade distribution, score vs
- * execution, self vs review, findings by family and unit, year on year) with the ids behind every point.
+ * execution, self vs review, findings by family and unit, year on year), aggregated in SQL from the summary
+ * columns kept on save; every figure carries the list filter that lists exactly the evaluations behind it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestServer, goalDocumentFor, smallDocument } from './helpers.js';
-import type { TestServer } from './helpers.js';
+import { BACKENDS, createTestServer, goalDocumentFor, readSeed, smallDocument } from './helpers.js';
+import type { Client, TestServer } from './helpers.js';
+
+type Filter = Record<string, string>;
+
+/** The ids the list gives for a click-through filter (every page). */
+async function listed(c: Client, filter: Filter): Promise<string[]> {
+  const r = await c.get(`/api/evaluations?${new URLSearchParams({ ...filter, pageSize: '200' }).toString()}`);
+  expect(r.status, r.text).toBe(200);
+  expect(r.body.total).toBeLessThanOrEqual(200);
+  return (r.body.items as Array<{ id: string }>).map((x) => x.id).sort();
+}
 
 describe.each(BACKENDS)('analytics on %s', (backend) => {
   let s: TestServer;
@@ -12,52 +23,151 @@ describe.each(BACKENDS)('analytics on %s', (backend) => {
 
   beforeAll(async () => {
     s = await createTestServer(backend);
-    for (const [who, key, year] of [
-      ['preparer1', 'u1-2023', 2023],
-      ['preparer1', 'u1-2022', 2022],
-      ['preparer2', 'u2-2023', 2023],
-      ['preparer3', 'u3-2023', 2023],
+    const withSector = (title: string, year: number, sector: string, executed = '95') => {
+      const d = smallDocument(title, year);
+      return {
+        ...d,
+        header: { ...d.header, sector },
+        meta: { printedTotal: '100' },
+        funding: { ...d.funding, tables: [{ ...d.funding.tables[0]!, rows: [{ label: '年度资金总额', role: 'total' as const, amounts: { annualBudget: '100', executed } }] }] },
+      };
+    };
+    for (const [who, key, year, sector, executed] of [
+      ['preparer1', 'u1-2023', 2023, '市场监管', '95'],
+      ['preparer1', 'u1-2022', 2022, '市场监管', '95'],
+      ['preparer2', 'u2-2023', 2023, '教育', '50'],
+      ['preparer3', 'u3-2023', 2023, '教育', '95'],
     ] as const) {
-      const r = await (await s.as(who)).post('/api/evaluations', { document: smallDocument(`分析 ${key}`, year) });
+      const r = await (await s.as(who)).post('/api/evaluations', { document: withSector(`分析 ${key}`, year, sector, executed) });
       expect(r.status, r.text).toBe(201);
       ids[key] = r.body.id;
     }
     const goal = await (await s.as('preparer1')).post('/api/evaluations', { document: goalDocumentFor('不计入分析', 2023) });
     expect(goal.status).toBe(201);
     ids['goal'] = goal.body.id;
+    // Seed 001 is not scorable (不可评分): stored without total and grade.
+    const seed = readSeed('001');
+    const ns = await (await s.as('preparer1')).post('/api/evaluations', { document: { ...seed, header: { ...seed.header, year: 2023 } } });
+    expect(ns.status, ns.text).toBe(201);
+    ids['not-scorable'] = ns.body.id;
+    // A re-score on u1-2023: submitted, then the reviewer scores i1 10 below the unit.
+    const p1 = await s.as('preparer1');
+    expect((await p1.post(`/api/evaluations/${ids['u1-2023']}/actions/submit`, {})).status).toBe(200);
+    const rs = await (await s.as('reviewer1')).put(`/api/evaluations/${ids['u1-2023']}/reviews/i1`, { score: '40', reason: '缺少佐证' });
+    expect(rs.status, rs.text).toBe(200);
   }, 120_000);
   afterAll(async () => s?.close());
 
-  it('summarises the region for the finance office, with ids behind every point', async () => {
-    const r = await (await s.as('finance1')).get('/api/analytics/overview?year=2023');
+  it('stores a document that is not scorable without total and grade, and lists it as such', async () => {
+    const p1 = await s.as('preparer1');
+    const one = await p1.get(`/api/evaluations/${ids['not-scorable']}`);
+    expect(one.body.total).toBeNull();
+    expect(one.body.grade).toBeNull();
+    expect(one.body.score.scorable).toBe(false);
+    const list = await p1.get('/api/evaluations?scorable=false');
+    expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([ids['not-scorable']]);
+    expect(list.body.items[0]).toMatchObject({ total: null, grade: null, scorable: false });
+    expect((await p1.get('/api/evaluations?grade=差')).body.items.map((x: { id: string }) => x.id)).not.toContain(ids['not-scorable']);
+  });
+
+  it('summarises the region for the finance office, every figure with the filter behind it', async () => {
+    const f = await s.as('finance1');
+    const r = await f.get('/api/analytics/overview?year=2023');
     expect(r.status, r.text).toBe(200);
-    expect(r.body.evaluations).toBe(3);
-    const bars = r.body.gradeDistribution.groups[0].bars as Array<{ grade: string; count: number; ids: string[] }>;
-    expect(bars.reduce((n, b) => n + b.count, 0)).toBe(3);
-    expect(bars.flatMap((b) => b.ids).sort()).toEqual([ids['u1-2023'], ids['u2-2023'], ids['u3-2023']].sort());
+    expect(r.body.evaluations).toBe(4);
+    expect(r.body.scorable).toBe(3);
     expect(r.text).not.toContain(ids['goal']);
-    const points = r.body.scoreVsExecution.points as Array<{ id: string; x: string }>;
-    expect(points).toHaveLength(3);
-    expect(points[0]?.x).toBe('95');
-    expect(r.body.yearOnYear).toBeDefined();
-    expect(r.text).toContain(ids['u1-2022']); // year on year reaches back one year
-    expect(r.body.findingsByUnit).toBeDefined();
-    expect(r.body.findingsByFamily).toBeDefined();
+    for (const id of Object.values(ids)) expect(r.text).not.toContain(id); // figures, not ids
+    const group = r.body.gradeDistribution.groups[0];
+    const bars = group.bars as Array<{ grade: string; count: number; filter: Filter }>;
+    expect(bars.map((b) => b.grade)).toEqual(['优', '良', '中', '差']);
+    expect(bars.reduce((n, b) => n + b.count, 0)).toBe(3); // not scorable is apart, never 差
+    expect(group.notScorable.count).toBe(1);
+    expect(await listed(f, group.notScorable.filter)).toEqual([ids['not-scorable']]);
+    const all: string[] = [];
+    for (const b of bars) {
+      const got = await listed(f, b.filter);
+      expect(got).toHaveLength(b.count);
+      all.push(...got);
+    }
+    expect(all.sort()).toEqual([ids['u1-2023'], ids['u2-2023'], ids['u3-2023']].sort());
+    expect(await listed(f, r.body.filter)).toHaveLength(4);
+
+    // Score against execution: u2 executed 50 %, the others 95 %.
+    const sve = r.body.scoreVsExecution;
+    expect(sve.points).toBe(3);
+    const bands = sve.bands as Array<{ band: number; count: number; meanTotal: string; filter: Filter }>;
+    expect(bands.map((b) => [b.band, b.count])).toEqual([[5, 1], [9, 2]]);
+    expect(await listed(f, bands[0]!.filter)).toEqual([ids['u2-2023']]);
+    expect(await listed(f, bands[1]!.filter)).toEqual([ids['u1-2023'], ids['u3-2023']].sort());
+    for (const cell of sve.cells as Array<{ count: number; filter: Filter }>) expect(await listed(f, cell.filter)).toHaveLength(cell.count);
+    expect(sve.trend).toBeDefined();
+
+    // Self against re-score: u1-2023 printed the sum of its scores, the reviewer took 10 off i1.
+    const svr = r.body.selfVsReview;
+    expect(svr.groups).toHaveLength(1);
+    const total = (await f.get(`/api/evaluations/${ids['u1-2023']}`)).body.total as string;
+    expect(svr.groups[0]).toMatchObject({ key: '单位甲', count: 1, meanSelf: '100', meanReview: String(Number(total) - 10) });
+    expect(Number(svr.groups[0].meanGap)).toBe(100 - (Number(total) - 10));
+    expect(await listed(f, svr.groups[0].filter)).toEqual([ids['u1-2023']]);
+    expect(await listed(f, svr.unreviewed.filter)).toHaveLength(svr.unreviewed.count);
+
+    // Findings: each family's evaluations are the ones the list gives for it.
+    const families = r.body.findingsByFamily.families as Array<{ family: string; label: string; evaluations: number; counts: { total: number }; filter: Filter }>;
+    expect(families.length).toBeGreaterThan(0);
+    for (const fam of families) {
+      expect(fam.label).not.toBe('');
+      expect(await listed(f, fam.filter)).toHaveLength(fam.evaluations);
+    }
+    const units = r.body.findingsByUnit.units as Array<{ key: string; evaluations: number; withFindings: number; filter: Filter }>;
+    expect(units.map((u) => u.key).sort()).toEqual(['单位丙', '单位乙', '单位甲'].sort());
+    for (const u of units) expect(await listed(f, u.filter)).toHaveLength(u.withFindings);
+
+    // Year on year reaches back one year.
+    const u1 = (r.body.yearOnYear.units as Array<{ key: string; years: Array<{ year: number; count: number; mean: string; filter: Filter }>; changes: unknown[] }>).find((u) => u.key === '单位甲')!;
+    expect(u1.years.map((y) => y.year)).toEqual([2022, 2023]);
+    expect(u1.changes).toHaveLength(1);
+    expect(await listed(f, u1.years[0]!.filter)).toEqual([ids['u1-2022']]);
+    expect(r.body.executionCurve.points).toHaveLength(12);
   });
 
   it('keeps to the caller’s scope and filters', async () => {
     const p = await (await s.as('preparer1')).get('/api/analytics/overview?year=2023');
-    expect(p.body.evaluations).toBe(1);
-    expect(p.text).not.toContain(ids['u2-2023']);
+    expect(p.body.evaluations).toBe(2);
+    expect(p.body.findingsByUnit.units.map((u: { key: string }) => u.key)).toEqual(['单位甲']);
     const rv = await (await s.as('reviewer1')).get('/api/analytics/overview?year=2023');
-    expect(rv.body.evaluations).toBe(2);
-    expect(rv.text).not.toContain(ids['u3-2023']);
-    const d2 = await (await s.as('finance1')).get(`/api/analytics/overview?year=2023&department=${s.fixture.orgs.D2.id}`);
+    expect(rv.body.evaluations).toBe(3);
+    expect(rv.body.findingsByUnit.units.map((u: { key: string }) => u.key)).not.toContain('单位丙');
+    const f = await s.as('finance1');
+    const d2 = await f.get(`/api/analytics/overview?year=2023&department=${s.fixture.orgs.D2.id}`);
     expect(d2.body.evaluations).toBe(1);
+    expect(await listed(f, d2.body.filter)).toEqual([ids['u3-2023']]);
+    const edu = await f.get(`/api/analytics/overview?year=2023&sector=${encodeURIComponent('教育')}`);
+    expect(edu.body.evaluations).toBe(2);
+    expect(await listed(f, edu.body.filter)).toEqual([ids['u2-2023'], ids['u3-2023']].sort());
     expect((await (await s.as('finance2')).get('/api/analytics/overview')).body.evaluations).toBe(0);
-    expect((await (await s.as('finance1')).get('/api/analytics/overview?level=x')).status).toBe(400);
-    const all = await (await s.as('finance1')).get('/api/analytics/overview');
-    expect(all.body.evaluations).toBe(4);
+    expect((await f.get('/api/analytics/overview?level=x')).status).toBe(400);
+    const all = await f.get('/api/analytics/overview');
+    expect(all.body.evaluations).toBe(5);
     expect(all.body.gradeDistribution.by).toBe('year');
+    expect(all.body.gradeDistribution.groups.map((g: { key: string }) => g.key)).toEqual(['2022', '2023']);
+  });
+
+  it('counts in scope for the home page (stats)', async () => {
+    const f = await s.as('finance1');
+    const r = await f.get('/api/stats?year=2023');
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.total).toBe(5); // the goal document too: every evaluation of the year
+    const byStatus = Object.fromEntries((r.body.byStatus as Array<{ key: string; count: number }>).map((x) => [x.key, x.count]));
+    expect(byStatus).toMatchObject({ draft: 4, submitted: 1, approved: 0 });
+    const notScorable = (r.body.byGrade as Array<{ key: string; label: string; count: number; filter: Filter }>).find((x) => x.key === 'not-scorable')!;
+    expect(notScorable).toMatchObject({ label: '不可评分', count: 1 });
+    expect(await listed(f, notScorable.filter)).toEqual([ids['not-scorable']]);
+    for (const x of r.body.byStatus as Array<{ count: number; filter: Filter }>) expect(await listed(f, x.filter)).toHaveLength(x.count);
+    expect(await listed(f, r.body.hasErrors.filter)).toHaveLength(r.body.hasErrors.count);
+    expect(r.body.monitoring.openCases).toBe(0);
+    const p = await (await s.as('preparer2')).get('/api/stats?year=2023');
+    expect(p.body.total).toBe(1);
+    expect((await (await s.as('finance2')).get('/api/stats')).body.total).toBe(0);
   });
 });

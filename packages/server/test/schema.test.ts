@@ -82,6 +82,7 @@ describe.each(BACKENDS)('schema on %s', (backend) => {
     expect(tables.rows.map((r) => r.t)).toEqual([
       'audit_events',
       'comments',
+      'evaluation_finding_counts',
       'evaluation_versions',
       'evaluations',
       'evidence_files',

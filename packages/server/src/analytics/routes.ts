@@ -1,19 +1,22 @@
 /**
- * @module Analytics routes (绩效分析): one overview of the evaluations in the caller's scope, from the
- * stored columns (total, grade, execution rate, printed total, re-scores, finding codes) gathered by one SQL
- * query into core's `EvaluationSummary` rows, then core's charts (`gradeDistribution`, `scoreVsExecution`,
- * `selfVsReview`, `findingsByFamily`, `findingsByUnit`, `yearOnYear`) with the ids behind every point.
+ * @module Analytics routes (绩效分析): the overview of the evaluations in the caller's scope, aggregated in
+ * SQL (GROUP BY over the summary columns kept on every save, migration 0005) — never a document's json.
+ * Every bar, cell and point carries `filter`: the query parameters of `GET /api/evaluations` that list
+ * exactly the evaluations behind it (click-through), instead of their ids. Figures are decimal strings;
+ * means and shares are computed from exact sums with core's `Dec` (half-up, 2 places), as core's charts do.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { auditCatalogue, findingsByFamily, findingsByUnit, gradeDistribution, scoreVsExecution, selfVsReview, yearOnYear } from '@jixiao/core';
-import type { EvaluationSummary } from '@jixiao/core';
+import { AUDIT_FAMILIES as FAMILIES, CHART_LABELS, Dec, defaultRuleSetFor, documentBudget, executionCurve } from '@jixiao/core';
+import type { EvaluationDocument, MonitoringSnapshot } from '@jixiao/core';
 import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { AuthUser } from '../http/env.js';
 import { guards } from '../http/guards.js';
 import { AUTHED_READ, Uuid, errors, json, router } from '../http/openapi.js';
 import { readScope } from '../permissions/policy.js';
-import { likeEscape } from '../evaluations/queries.js';
+import { ANALYSED_STAGES, filterToQuery, filterWhere } from '../evaluations/filters.js';
+import type { EvaluationFilter } from '../evaluations/filters.js';
 
 const Query = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ description: 'the year shown; year-on-year compares it with the year before' }),
@@ -23,75 +26,331 @@ const Query = z.object({
 });
 
 const Loose = z.record(z.string(), z.unknown());
+const Filter = z.record(z.string(), z.string()).openapi({ description: 'query parameters of GET /api/evaluations listing the evaluations behind the figure' });
 
-let families: Map<string, string> | undefined;
-function familyOf(code: string): string {
-  families ??= new Map(auditCatalogue().map((c) => [c.code, c.family]));
-  return families.get(code) ?? 'other';
+export const GRADES = ['优', '良', '中', '差'] as const;
+/** Label of evaluations that are not scorable. */
+export const NOT_SCORABLE_ZH = '不可评分';
+/** Execution-rate bands (percent) of the score-vs-execution grid: [0,10) … [90,100), [100, ∞). */
+const EXEC_BANDS = 11;
+/** Score bands of the grid: below 10 … [80,90), [90, ∞). */
+const SCORE_BANDS = 10;
+
+type Severity = 'error' | 'warning' | 'info';
+interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+  total: number;
 }
 
-interface Row {
-  id: string;
-  org: string;
-  department: string | null;
-  year: number;
-  level: 'project' | 'department';
-  name: string | null;
-  sector: string | null;
-  total: string;
-  grade: string;
-  rate: string | null;
-  self_score: string | null;
-  review_delta: string | null;
-  findings: Array<{ c: string; s: 'error' | 'warning' | 'info' }> | null;
+const n = (v: string | number | null | undefined) => Number(v ?? 0);
+const meanOf = (sum: string, count: number) => Dec.of(sum).div(Dec.fromInt(count), 2)!.toString();
+const share = (part: number, whole: number) => (whole === 0 ? '0' : Dec.fromInt(part).times(Dec.HUNDRED).div(Dec.fromInt(whole), 2)!.toString());
+const familyLabel = (family: string) => FAMILIES.find((f) => f.family === family)?.title ?? '其他';
+const familyRank = (family: string) => {
+  const i = FAMILIES.findIndex((f) => f.family === family);
+  return i < 0 ? FAMILIES.length : i;
+};
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function emptyCounts(): Counts {
+  return { error: 0, warning: 0, info: 0, total: 0 };
 }
 
-/** Summaries of the (not deleted, self-evaluation or department) evaluations in scope. */
-async function summaries(deps: Deps, user: AuthUser, f: { years?: number[] | undefined; department?: string | undefined; sector?: string | undefined; level?: string | undefined }): Promise<EvaluationSummary[]> {
+/** The least-squares line y = slope·x + intercept from exact sums (as core's `scoreVsExecution`). */
+function trendOf(count: number, sx: string, sy: string, sxy: string, sxx: string): { slope: string; intercept: string } | undefined {
+  if (count < 2) return undefined;
+  const c = Dec.fromInt(count);
+  const den = c.times(Dec.of(sxx)).minus(Dec.of(sx).times(Dec.of(sx)));
+  if (den.isZero()) return undefined;
+  const slope = c.times(Dec.of(sxy)).minus(Dec.of(sx).times(Dec.of(sy))).div(den, 8)!;
+  const intercept = Dec.of(sy).minus(slope.times(Dec.of(sx))).div(c, 8)!;
+  return { slope: slope.round(4).toString(), intercept: intercept.round(4).toString() };
+}
+
+export interface OverviewInput {
+  year?: number | undefined;
+  department?: string | undefined;
+  sector?: string | undefined;
+  level?: 'project' | 'department' | undefined;
+}
+
+/** The overview: several small GROUP BY queries over the same filter, shaped for the charts. */
+export async function overview(deps: Deps, user: AuthUser, input: OverviewInput) {
   const scope = readScope(user);
-  const where = [sql`e.region = ${scope.region}`, sql`e.deleted_at IS NULL`, sql`e.stage NOT IN ('goals', 'monitoring')`];
-  if (scope.kind === 'org') where.push(sql`e.org_id = ${scope.orgId}::uuid`);
-  if (scope.kind === 'subtree') where.push(sql`e.org_path LIKE ${`${likeEscape(scope.pathPrefix)}%`}`);
-  if (f.years) where.push(sql`e.year IN (${sql.join(f.years)})`);
-  if (f.level) where.push(sql`e.level = ${f.level}`);
-  if (f.sector) where.push(sql`(e.document -> 'header' ->> 'sector') = ${f.sector}`);
-  if (f.department) {
-    where.push(sql`EXISTS (SELECT 1 FROM orgs s WHERE s.region = e.region AND s.id = ${f.department}::uuid
-      AND e.org_path LIKE replace(replace(replace(s.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`);
+  // The set shown, as a list filter: every click-through adds to it.
+  const shown: EvaluationFilter = { year: input.year, org: input.department, sector: input.sector, level: input.level, stages: [...ANALYSED_STAGES] };
+  const link = (extra: EvaluationFilter) => filterToQuery({ ...shown, ...extra });
+  const where = filterWhere(scope, shown);
+  // Year on year: the year shown and the one before (or every year).
+  const yoyWhere = filterWhere(scope, { ...shown, year: undefined, ...(input.year !== undefined ? { years: [input.year - 1, input.year] } : {}) });
+  const db = deps.db;
+  const q = <T>(query: RawBuilder<T>) => query.execute(db).then((r) => r.rows);
+
+  const [gradeRows, cellRows, bandRows, reviewRows, familyRows, unitRows, unitFamilyRows, yoyRows, totals] = await Promise.all([
+    q(sql<{ year: number; grade: string | null; n: string }>`
+      SELECT e.year, e.grade, count(*) AS n FROM evaluations e WHERE ${where} GROUP BY e.year, e.grade`),
+    q(sql<{ xb: number; yb: number; n: string }>`
+      SELECT least(greatest(floor(e.execution_rate * 10)::int, 0), ${EXEC_BANDS - 1}) AS xb,
+             least(greatest(floor(e.total / 10)::int, 0), ${SCORE_BANDS - 1}) AS yb, count(*) AS n
+      FROM evaluations e WHERE ${where} AND e.execution_rate IS NOT NULL AND e.total IS NOT NULL GROUP BY 1, 2`),
+    q(sql<{ xb: number; n: string; sum_y: string; sx: string; sy: string; sxy: string; sxx: string }>`
+      SELECT least(greatest(floor(e.execution_rate * 10)::int, 0), ${EXEC_BANDS - 1}) AS xb, count(*) AS n, sum(e.total)::text AS sum_y,
+             sum(round(e.execution_rate * 100, 2))::text AS sx, sum(e.total)::text AS sy,
+             sum(round(e.execution_rate * 100, 2) * e.total)::text AS sxy, sum(round(e.execution_rate * 100, 2) ^ 2)::text AS sxx
+      FROM evaluations e WHERE ${where} AND e.execution_rate IS NOT NULL AND e.total IS NOT NULL GROUP BY 1`),
+    q(sql<{ org_id: string; name: string; n: string; sum_self: string; sum_review: string; sum_gap: string; max_gap: string }>`
+      SELECT e.org_id, min(o.name) AS name, count(*) AS n, sum(e.self_score)::text AS sum_self, sum(e.review_total)::text AS sum_review,
+             sum(e.self_score - e.review_total)::text AS sum_gap, max(e.self_score - e.review_total)::text AS max_gap
+      FROM evaluations e JOIN orgs o ON o.region = e.region AND o.id = e.org_id
+      WHERE ${where} AND e.self_score IS NOT NULL AND e.review_total IS NOT NULL GROUP BY e.org_id`),
+    q(sql<{ family: string; severity: Severity | null; n: string; evaluations: string }>`
+      SELECT c.family, c.severity, sum(c.n) AS n, count(DISTINCT c.evaluation_id) AS evaluations
+      FROM evaluations e JOIN evaluation_finding_counts c ON c.region = e.region AND c.evaluation_id = e.id
+      WHERE ${where} GROUP BY GROUPING SETS ((c.family, c.severity), (c.family))`),
+    q(sql<{ org_id: string; name: string; n: string; with_findings: string; errors: string; warnings: string; infos: string }>`
+      SELECT e.org_id, min(o.name) AS name, count(*) AS n, count(*) FILTER (WHERE e.errors + e.warnings + e.infos > 0) AS with_findings,
+             sum(e.errors) AS errors, sum(e.warnings) AS warnings, sum(e.infos) AS infos
+      FROM evaluations e JOIN orgs o ON o.region = e.region AND o.id = e.org_id
+      WHERE ${where} GROUP BY e.org_id`),
+    q(sql<{ org_id: string; family: string; n: string }>`
+      SELECT e.org_id, c.family, sum(c.n) AS n
+      FROM evaluations e JOIN evaluation_finding_counts c ON c.region = e.region AND c.evaluation_id = e.id
+      WHERE ${where} GROUP BY e.org_id, c.family`),
+    q(sql<{ org_id: string; name: string; year: number; n: string; sum: string }>`
+      SELECT e.org_id, min(o.name) AS name, e.year, count(*) AS n, sum(e.total)::text AS sum
+      FROM evaluations e JOIN orgs o ON o.region = e.region AND o.id = e.org_id
+      WHERE ${yoyWhere} AND e.total IS NOT NULL GROUP BY e.org_id, e.year`),
+    q(sql<{ n: string; scorable: string; with_rate: string; with_self: string; reviewed: string }>`
+      SELECT count(*) AS n, count(*) FILTER (WHERE e.scorable) AS scorable,
+             count(*) FILTER (WHERE e.execution_rate IS NOT NULL AND e.total IS NOT NULL) AS with_rate,
+             count(*) FILTER (WHERE e.self_score IS NOT NULL) AS with_self,
+             count(*) FILTER (WHERE e.self_score IS NOT NULL AND e.review_total IS NOT NULL) AS reviewed
+      FROM evaluations e WHERE ${where}`),
+  ]);
+  const t = totals[0]!;
+  const evaluations = n(t.n);
+
+  // Grade distribution: overall with a year, by year without one; not scorable beside it, never a grade.
+  const byYear = input.year === undefined;
+  const grades: string[] = [...GRADES];
+  for (const r of gradeRows) if (r.grade !== null && !grades.includes(r.grade)) grades.push(r.grade);
+  const groupKeys = byYear ? [...new Set(gradeRows.map((r) => r.year))].sort((a, b) => a - b) : [input.year!];
+  const gradeDistribution = {
+    title: CHART_LABELS.gradeDistribution.title,
+    xLabel: CHART_LABELS.gradeDistribution.x,
+    yLabel: CHART_LABELS.gradeDistribution.y,
+    by: byYear ? ('year' as const) : ('all' as const),
+    grades,
+    groups: groupKeys.map((year) => {
+      const rows = gradeRows.filter((r) => r.year === year);
+      const scored = rows.filter((r) => r.grade !== null).reduce((s, r) => s + n(r.n), 0);
+      const notScorable = rows.filter((r) => r.grade === null).reduce((s, r) => s + n(r.n), 0);
+      return {
+        key: String(year),
+        total: scored,
+        bars: grades.map((grade) => {
+          const count = rows.filter((r) => r.grade === grade).reduce((s, r) => s + n(r.n), 0);
+          return { grade, count, share: share(count, scored), filter: link({ year, grade }) };
+        }),
+        notScorable: { count: notScorable, filter: link({ year, scorable: false }) },
+      };
+    }),
+    notScorable: { label: NOT_SCORABLE_ZH, count: evaluations - n(t.scorable), filter: link({ scorable: false }) },
+  };
+
+  // Score against execution: a grid of counts (execution band × score band) and the mean score per
+  // execution band, with the least-squares line over every evaluation.
+  const execBand = (b: number) => ({ execMin: b === 0 ? undefined : String(b * 10), execMax: b === EXEC_BANDS - 1 ? undefined : String(b * 10 + 10) });
+  const scoreBand = (b: number) => ({ totalMin: b === 0 ? undefined : String(b * 10), totalMax: b === SCORE_BANDS - 1 ? undefined : String(b * 10 + 10) });
+  const bandLabel = (b: number, last: number, unit: string) => (b === last ? `≥${b * 10}${unit}` : b === 0 ? `<10${unit}` : `${b * 10}–${b * 10 + 10}${unit}`);
+  const sums = bandRows.reduce(
+    (a, r) => ({ n: a.n + n(r.n), sx: a.sx.plus(Dec.of(r.sx)), sy: a.sy.plus(Dec.of(r.sy)), sxy: a.sxy.plus(Dec.of(r.sxy)), sxx: a.sxx.plus(Dec.of(r.sxx)) }),
+    { n: 0, sx: Dec.ZERO, sy: Dec.ZERO, sxy: Dec.ZERO, sxx: Dec.ZERO },
+  );
+  const trend = trendOf(sums.n, sums.sx.toString(), sums.sy.toString(), sums.sxy.toString(), sums.sxx.toString());
+  const scoreVsExecution = {
+    title: CHART_LABELS.scoreVsExecution.title,
+    xLabel: CHART_LABELS.scoreVsExecution.x,
+    yLabel: CHART_LABELS.scoreVsExecution.y,
+    xBands: Array.from({ length: EXEC_BANDS }, (_, b) => ({ band: b, label: bandLabel(b, EXEC_BANDS - 1, '%'), ...execBand(b) })),
+    yBands: Array.from({ length: SCORE_BANDS }, (_, b) => ({ band: b, label: bandLabel(b, SCORE_BANDS - 1, '分'), ...scoreBand(b) })),
+    cells: cellRows
+      .sort((a, b) => a.xb - b.xb || a.yb - b.yb)
+      .map((r) => ({ x: r.xb, y: r.yb, count: n(r.n), filter: link({ ...execBand(r.xb), ...scoreBand(r.yb), scorable: true }) })),
+    bands: bandRows
+      .sort((a, b) => a.xb - b.xb)
+      .map((r) => ({ band: r.xb, label: bandLabel(r.xb, EXEC_BANDS - 1, '%'), count: n(r.n), meanTotal: meanOf(r.sum_y, n(r.n)), filter: link({ ...execBand(r.xb), scorable: true }) })),
+    points: n(t.with_rate),
+    ...(trend ? { trend } : {}),
+    skipped: { count: evaluations - n(t.with_rate), label: '无执行率或不可评分' },
+  };
+
+  // Self-score against the re-score per unit, the largest mean over-scoring first.
+  const reviewGroups = reviewRows
+    .map((r) => {
+      const count = n(r.n);
+      const gap = Dec.of(r.sum_gap).div(Dec.fromInt(count), 2)!;
+      return {
+        key: r.name,
+        orgId: r.org_id,
+        count,
+        meanSelf: meanOf(r.sum_self, count),
+        meanReview: meanOf(r.sum_review, count),
+        meanGap: gap.toString(),
+        maxGap: Dec.of(r.max_gap).toString(),
+        filter: link({ org: r.org_id, selfScored: true, reviewed: true }),
+        g: gap,
+      };
+    })
+    .sort((a, b) => b.g.cmp(a.g) || cmp(a.key, b.key))
+    .map(({ g: _g, ...x }) => x);
+  const selfVsReview = {
+    title: CHART_LABELS.selfVsReview.title,
+    xLabel: CHART_LABELS.selfVsReview.x,
+    yLabel: CHART_LABELS.selfVsReview.y,
+    gapLabel: CHART_LABELS.selfVsReview.gap,
+    by: 'org' as const,
+    groups: reviewGroups,
+    reviewed: { count: n(t.reviewed), filter: link({ selfScored: true, reviewed: true }) },
+    unreviewed: { count: n(t.with_self) - n(t.reviewed), filter: link({ selfScored: true, reviewed: false }) },
+  };
+
+  // Findings per family (catalogue order), counts by severity and the evaluations with them.
+  const families = [...new Set(familyRows.map((r) => r.family))].sort((a, b) => familyRank(a) - familyRank(b) || cmp(a, b));
+  const findingsByFamily = {
+    title: CHART_LABELS.findingsByFamily.title,
+    xLabel: CHART_LABELS.findingsByFamily.x,
+    yLabel: CHART_LABELS.findingsByFamily.y,
+    families: families.map((family) => {
+      const counts = emptyCounts();
+      const bySeverity: Partial<Record<Severity, { evaluations: number; filter: Record<string, string> }>> = {};
+      let withFamily = 0;
+      for (const r of familyRows.filter((x) => x.family === family)) {
+        if (r.severity === null) {
+          withFamily = n(r.evaluations);
+          continue;
+        }
+        counts[r.severity] += n(r.n);
+        counts.total += n(r.n);
+        bySeverity[r.severity] = { evaluations: n(r.evaluations), filter: link({ family, severity: r.severity }) };
+      }
+      return { family, label: familyLabel(family), counts, evaluations: withFamily, filter: link({ family }), bySeverity };
+    }),
+  };
+
+  // Findings per unit, most findings per evaluation first.
+  const unitFamilies = new Map<string, Record<string, number>>();
+  for (const r of unitFamilyRows) {
+    const m = unitFamilies.get(r.org_id) ?? {};
+    m[r.family] = n(r.n);
+    unitFamilies.set(r.org_id, m);
   }
-  const { rows } = await sql<Row>`
-    SELECT e.id, o.name AS org, d.name AS department, e.year, e.level,
-           coalesce(p.header ->> 'projectName', e.title) AS name,
-           p.header ->> 'sector' AS sector,
-           e.total::text AS total, e.grade,
-           round(rtrim(e.score -> 'execution' ->> 'rate', '%')::numeric / 100, 4)::text AS rate,
-           coalesce(p.meta ->> 'printedTotal', p.meta ->> 'statedSelfScore') AS self_score,
-           (SELECT sum(i.review_score - coalesce(i.effective_score, 0))::text FROM indicators i
-             WHERE i.region = e.region AND i.evaluation_id = e.id AND i.leaf AND i.review_score IS NOT NULL) AS review_delta,
-           (SELECT json_agg(json_build_object('c', x ->> 'code', 's', x ->> 'severity')) FROM json_array_elements(e.findings) x) AS findings
-    FROM evaluations e
-    -- The document is json (text): header and meta come out of one parse of it, not one per field.
-    CROSS JOIN LATERAL json_to_record(e.document) AS p(header json, meta json)
-    JOIN orgs o ON o.region = e.region AND o.id = e.org_id
-    LEFT JOIN orgs d ON d.region = e.region AND d.id::text = split_part(e.org_path, '/', 3)
-    WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY e.id
-    LIMIT 100000`.execute(deps.db);
-  return rows.map((r) => ({
-    id: r.id,
-    org: r.org,
-    department: r.department ?? r.org,
-    year: r.year,
-    level: r.level,
-    ...(r.name ? { name: r.name } : {}),
-    ...(r.sector ? { sector: r.sector } : {}),
-    total: r.total,
-    grade: r.grade,
-    ...(r.rate !== null ? { executionRate: r.rate } : {}),
-    ...(r.self_score !== null && /^-?\d+(\.\d+)?$/.test(r.self_score) ? { selfScore: r.self_score } : {}),
-    ...(r.review_delta !== null ? { reviewScore: String(Number(r.total) + Number(r.review_delta)) } : {}),
-    findings: (r.findings ?? []).map((x) => ({ family: familyOf(x.c), severity: x.s, code: x.c })),
-  }));
+  const units = unitRows
+    .map((r) => {
+      const counts = { error: n(r.errors), warning: n(r.warnings), info: n(r.infos), total: n(r.errors) + n(r.warnings) + n(r.infos) };
+      const per = Dec.fromInt(counts.total).div(Dec.fromInt(n(r.n)), 2)!;
+      return {
+        key: r.name,
+        orgId: r.org_id,
+        evaluations: n(r.n),
+        withFindings: n(r.with_findings),
+        counts,
+        byFamily: unitFamilies.get(r.org_id) ?? {},
+        perEvaluation: per.toString(),
+        filter: link({ org: r.org_id, hasFindings: true }),
+        p: per,
+      };
+    })
+    .sort((a, b) => b.p.cmp(a.p) || cmp(a.key, b.key))
+    .map(({ p: _p, ...u }) => u);
+  const findingsByUnit = {
+    title: CHART_LABELS.findingsByUnit.title,
+    xLabel: CHART_LABELS.findingsByUnit.x,
+    yLabel: CHART_LABELS.findingsByUnit.y,
+    by: 'org' as const,
+    units,
+  };
+
+  // Year on year: mean total per unit and year, with the change between consecutive years.
+  const byOrg = new Map<string, typeof yoyRows>();
+  for (const r of yoyRows) byOrg.set(r.org_id, [...(byOrg.get(r.org_id) ?? []), r]);
+  const yearOnYear = {
+    title: CHART_LABELS.yearOnYear.title,
+    xLabel: CHART_LABELS.yearOnYear.x,
+    yLabel: CHART_LABELS.yearOnYear.y,
+    by: 'org' as const,
+    units: [...byOrg.entries()]
+      .map(([orgId, rows]) => {
+        const years = rows
+          .sort((a, b) => a.year - b.year)
+          .map((r) => ({ year: r.year, count: n(r.n), mean: Dec.of(r.sum).div(Dec.fromInt(n(r.n)), 2)!, filter: link({ org: orgId, year: r.year, scorable: true }) }));
+        const changes = years.slice(1).map((y, i) => {
+          const prev = years[i]!;
+          const change = y.mean.minus(prev.mean);
+          return {
+            from: prev.year,
+            to: y.year,
+            change: change.toString(),
+            ...(prev.mean.isZero() ? {} : { changePercent: change.times(Dec.HUNDRED).div(prev.mean, 2)!.toString() }),
+          };
+        });
+        return { key: rows[0]!.name, orgId, years: years.map((y) => ({ ...y, mean: y.mean.toString() })), changes };
+      })
+      .sort((a, b) => cmp(a.key, b.key) || cmp(a.orgId, b.orgId)),
+  };
+
+  return {
+    evaluations,
+    scorable: n(t.scorable),
+    filter: link({}),
+    gradeDistribution,
+    scoreVsExecution,
+    selfVsReview,
+    findingsByFamily,
+    findingsByUnit,
+    yearOnYear,
+    ...(input.year !== undefined ? { executionCurve: await curve(deps, user, input, input.year) } : {}),
+  };
+}
+
+/**
+ * The execution curve of the year (预算执行进度): the monitoring documents in the same scope and filters,
+ * their snapshots month by month against the time-proportional schedule and the checkpoints (core's
+ * `executionCurve`). Click-through opens the monitoring documents of the year.
+ */
+async function curve(deps: Deps, user: AuthUser, input: OverviewInput, year: number) {
+  const scope = readScope(user);
+  const f: EvaluationFilter = { year, org: input.department, sector: input.sector, level: input.level, stages: ['monitoring'] };
+  const where = filterWhere(scope, f);
+  const snaps = await sql<{ id: string; snapshot: MonitoringSnapshot }>`
+    SELECT s.evaluation_id AS id, s.snapshot FROM monitoring_snapshots s
+    JOIN evaluations e ON e.region = s.region AND e.id = s.evaluation_id
+    WHERE ${where} ORDER BY s.evaluation_id, s.period LIMIT 60000`.execute(deps.db);
+  const missing = [...new Set(snaps.rows.filter((r) => r.snapshot.budget === undefined).map((r) => r.id))].slice(0, 5000);
+  const budgets: Record<string, string> = {};
+  if (missing.length > 0) {
+    const docs = await sql<{ id: string; document: EvaluationDocument }>`
+      SELECT e.id, e.document FROM evaluations e WHERE e.region = ${scope.region} AND e.id IN (${sql.join(missing.map((id) => sql`${id}::uuid`))})`.execute(deps.db);
+    for (const d of docs.rows) {
+      const b = documentBudget(d.document);
+      if (b) budgets[d.id] = b.toString();
+    }
+  }
+  // Each document is its own project on the curve.
+  const snapshots = snaps.rows.map((r) => ({ ...r.snapshot, project: r.id }));
+  const c = executionCurve(snapshots, budgets, { year, ruleSet: defaultRuleSetFor('project') });
+  return {
+    title: c.title,
+    xLabel: CHART_LABELS.executionCurve.x,
+    yLabel: CHART_LABELS.executionCurve.y,
+    labels: { actual: CHART_LABELS.executionCurve.actual, schedule: CHART_LABELS.executionCurve.schedule, checkpoint: CHART_LABELS.executionCurve.checkpoint },
+    year,
+    points: c.points.map(({ ids, ...p }) => ({ ...p, projects: ids.length })),
+    missingBudget: c.missingBudget.length,
+    filter: filterToQuery(f),
+  };
 }
 
 export function analyticsRoutes(deps: Deps) {
@@ -103,22 +362,25 @@ export function analyticsRoutes(deps: Deps) {
       method: 'get',
       path: '/analytics/overview',
       tags: ['analytics'],
-      summary: 'Grade distribution, score vs execution, self vs review, findings by family and by unit, year on year — over the evaluations in scope',
+      summary: 'Grade distribution, score vs execution, self vs review, findings by family and by unit, year on year, execution curve — over the evaluations in scope',
       middleware: g.read,
       request: { query: Query },
       responses: {
         200: {
-          description: 'the overview (core’s analytics shapes, ids behind every point)',
+          description: 'the overview, aggregated in SQL; every figure with the list filter that reproduces it',
           content: {
             'application/json': {
               schema: z.object({
                 evaluations: z.number().int(),
+                scorable: z.number().int(),
+                filter: Filter,
                 gradeDistribution: Loose,
                 scoreVsExecution: Loose,
                 selfVsReview: Loose,
                 findingsByFamily: Loose,
                 findingsByUnit: Loose,
                 yearOnYear: Loose,
+                executionCurve: Loose.optional(),
               }),
             },
           },
@@ -126,21 +388,7 @@ export function analyticsRoutes(deps: Deps) {
         ...errors(...AUTHED_READ),
       },
     }),
-    async (c) => {
-      const user = c.get('user');
-      const qy = c.req.valid('query');
-      const all = await summaries(deps, user, { years: qy.year !== undefined ? [qy.year - 1, qy.year] : undefined, department: qy.department, sector: qy.sector, level: qy.level });
-      const shown = qy.year !== undefined ? all.filter((s) => s.year === qy.year) : all;
-      return json(c, {
-        evaluations: shown.length,
-        gradeDistribution: gradeDistribution(shown, qy.year === undefined ? { by: 'year' } : {}),
-        scoreVsExecution: scoreVsExecution(shown),
-        selfVsReview: selfVsReview(shown),
-        findingsByFamily: findingsByFamily(shown),
-        findingsByUnit: findingsByUnit(shown),
-        yearOnYear: yearOnYear(all),
-      });
-    },
+    async (c) => json(c, await overview(deps, c.get('user'), c.req.valid('query'))),
   );
 
   return app;

@@ -104,14 +104,23 @@ export interface EvaluationsTable {
   status: Generated<EvaluationStatus>;
   version: Generated<number>;
   rule_set: string;
-  total: Numeric;
-  grade: string;
+  /** NULL when the document is not scorable (0005). */
+  total: NullableNumeric;
+  grade: string | null;
   errors: Generated<number>;
   warnings: Generated<number>;
   infos: Generated<number>;
   document: Json<unknown>;
   score: Json<unknown>;
   findings: Json<unknown>;
+  /** Summary columns kept on every save (0005). */
+  scorable: Generated<boolean>;
+  execution_rate: ColumnType<string | null, string | null | undefined, string | null>;
+  self_score: ColumnType<string | null, string | null | undefined, string | null>;
+  review_total: ColumnType<string | null, string | null | undefined, string | null>;
+  sector: ColumnType<string | null, string | null | undefined, string | null>;
+  project_name: ColumnType<string | null, string | null | undefined, string | null>;
+  department_id: ColumnType<string | null, never, never>;
   import_batch_id: string | null;
   created_by: string;
   created_at: Timestamp;
@@ -150,8 +159,8 @@ export interface EvaluationVersionsTable {
   version: number;
   status: string;
   document: Json<unknown>;
-  total: Numeric;
-  grade: string;
+  total: NullableNumeric;
+  grade: string | null;
   saved_by: string;
   saved_at: Timestamp;
 }
@@ -239,7 +248,17 @@ export interface MonitoringCasesTable {
   updated_at: Timestamp;
 }
 
+/** Findings per audit family and severity of an evaluation (0005). */
+export interface EvaluationFindingCountsTable {
+  region: string;
+  evaluation_id: string;
+  family: string;
+  severity: 'error' | 'warning' | 'info';
+  n: number;
+}
+
 export interface DB {
+  evaluation_finding_counts: EvaluationFindingCountsTable;
   regions: RegionsTable;
   orgs: OrgsTable;
   users: UsersTable;

@@ -2,19 +2,37 @@
  * @module What the server computes on every save, with the core: the score report and the audit
  * findings, the columns the list filters on, and the indicator rows for the library and analytics.
  */
-import { auditDocument, findingToJson, scoreDocument, scoreReportToJson } from '@jixiao/core';
+import { auditDocument, Dec, findingToJson, scoreDocument, scoreReportToJson } from '@jixiao/core';
 import type { EvaluationDocument, FindingJson, IndicatorNode, ScoreReport, ScoreReportJson } from '@jixiao/core';
 import { AppError } from '../http/errors.js';
 
 export interface Analysis {
   ruleSet: string;
-  total: string;
-  grade: string;
+  /** Null when the document is not scorable (不可评分): nothing in it could be scored. */
+  total: string | null;
+  grade: string | null;
   counts: { error: number; warning: number; info: number };
   score: ScoreReportJson;
   findings: FindingJson[];
   indicators: IndicatorRow[];
+  summary: SummaryColumns;
 }
+
+/** The summary columns of `evaluations` (0005) and the finding counts, written with the document. */
+export interface SummaryColumns {
+  scorable: boolean;
+  /** 全年执行数 ÷ 全年预算数 as a fraction, 4 places. */
+  executionRate: string | null;
+  /** The total the unit printed (自评分). */
+  selfScore: string | null;
+  /** The total with each re-scored leaf's 复核分 in place of its score; null until a re-score. */
+  reviewTotal: string | null;
+  sector: string | null;
+  projectName: string | null;
+  findingCounts: Array<{ family: string; severity: 'error' | 'warning' | 'info'; n: number }>;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 export interface IndicatorRow {
   seq: number;
@@ -42,23 +60,51 @@ export function analyse(doc: EvaluationDocument): Analysis {
   let report: ScoreReport;
   let findings: FindingJson[];
   let counts: Analysis['counts'];
+  const byFamily = new Map<string, { family: string; severity: 'error' | 'warning' | 'info'; n: number }>();
   try {
     report = scoreDocument(doc);
     const audit = auditDocument(doc, { score: report });
     findings = audit.findings.map(findingToJson);
     counts = audit.counts;
+    for (const f of audit.findings) {
+      const key = `${f.family}/${f.severity}`;
+      const slot = byFamily.get(key);
+      if (slot) slot.n++;
+      else byFamily.set(key, { family: f.family, severity: f.severity, n: 1 });
+    }
   } catch (err) {
     throw new AppError('invalid-document', `文档无法评分或审核：${(err as Error).message}`, { cause: err });
   }
+  const indicators = indicatorRows(doc, report);
+  const total = report.scorable ? report.total.toString() : null;
+  const self = doc.meta.printedTotal ?? doc.meta.statedSelfScore;
   return {
     ruleSet: report.ruleSet,
-    total: report.total.toString(),
-    grade: report.grade,
+    total,
+    grade: report.scorable ? report.grade : null,
     counts,
     score: scoreReportToJson(report),
     findings,
-    indicators: indicatorRows(doc, report),
+    indicators,
+    summary: {
+      scorable: report.scorable,
+      executionRate: report.execution?.ratePercent?.div(Dec.HUNDRED, 4)?.toString() ?? null,
+      selfScore: self !== undefined && DECIMAL.test(self) ? self : null,
+      reviewTotal: total === null ? null : reviewTotal(total, indicators),
+      sector: doc.header.sector ?? null,
+      projectName: doc.header.projectName ?? null,
+      findingCounts: [...byFamily.values()],
+    },
   };
+}
+
+/** The total with each re-scored leaf's 复核分 in place of its effective score; null when nothing was re-scored. */
+export function reviewTotal(total: string, rows: readonly IndicatorRow[]): string | null {
+  const reviewed = rows.filter((r) => r.leaf && r.reviewScore !== null);
+  if (reviewed.length === 0) return null;
+  let sum = Dec.of(total);
+  for (const r of reviewed) sum = sum.plus(Dec.of(r.reviewScore!)).minus(r.effectiveScore === null ? Dec.ZERO : Dec.of(r.effectiveScore));
+  return sum.toString();
 }
 
 /** One row per indicator node (sections and leaves), in document order, with its scores. */

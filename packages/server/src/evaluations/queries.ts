@@ -14,6 +14,8 @@ import type { AuthUser } from '../http/env.js';
 import { allow, readScope, workflowActionsFor } from '../permissions/policy.js';
 import type { EvaluationSubject, ReadScope } from '../permissions/policy.js';
 import type { CachedRow, Entry, EvaluationCache } from './cache.js';
+import { filterWhere, likeEscape, orderBy } from './filters.js';
+import type { EvaluationFilter, SortKey } from './filters.js';
 
 type Tx = Transaction<DB> | Kysely<DB>;
 
@@ -64,8 +66,8 @@ export interface ReadRow {
   status: EvaluationStatus;
   version: number;
   rule_set: string;
-  total: string;
-  grade: string;
+  total: string | null;
+  grade: string | null;
   errors: number;
   warnings: number;
   infos: number;
@@ -207,16 +209,11 @@ function renderBody(r: CachedRow, rights: { permissions: Record<string, boolean>
   return Buffer.concat([head, tail], head.length + tail.length);
 }
 
-export interface ListFilters {
-  year?: number | undefined;
-  org?: string | undefined;
-  level?: 'project' | 'department' | undefined;
-  status?: EvaluationStatus | undefined;
-  grade?: string | undefined;
-  hasErrors?: boolean | undefined;
-  q?: string | undefined;
+export interface ListFilters extends EvaluationFilter {
   /** Only documents of this stage (`goals`, `monitoring`, `self-evaluation` …). */
   stage?: string | undefined;
+  sort?: SortKey | undefined;
+  order?: 'asc' | 'desc' | undefined;
   page: number;
   pageSize: number;
 }
@@ -231,77 +228,58 @@ export interface ListItem {
   status: EvaluationStatus;
   statusLabel: string;
   version: number;
-  total: string;
-  grade: string;
+  /** Null when the document is not scorable (不可评分). */
+  total: string | null;
+  grade: string | null;
+  scorable: boolean;
   counts: { error: number; warning: number; info: number };
   updatedAt: string;
 }
 
-/** Escapes LIKE wildcards in user text. */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+export { likeEscape };
+
+interface ListRow {
+  id: string;
+  org_id: string;
+  org_name: string;
+  year: number;
+  level: string;
+  title: string;
+  status: EvaluationStatus;
+  version: number;
+  total: string | null;
+  grade: string | null;
+  scorable: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+  updated_at: Date;
+  full_count: string;
 }
 
-/** Lists evaluations in the reader's scope with filters and paging, newest change first. */
+/**
+ * Lists evaluations in the reader's scope with filters, sorting (default: newest change first; the id
+ * breaks ties, so pages never overlap) and paging.
+ */
 export async function listEvaluations(tx: Tx, user: AuthUser, f: ListFilters): Promise<{ items: ListItem[]; total: number }> {
   const scope: ReadScope = readScope(user);
-  let q = tx
-    .selectFrom('evaluations as e')
-    .innerJoin('orgs as o', (j) => j.onRef('o.region', '=', 'e.region').onRef('o.id', '=', 'e.org_id'))
-    .where('e.region', '=', scope.region)
-    .where('e.deleted_at', 'is', null);
-  if (scope.kind === 'org') q = q.where('e.org_id', '=', scope.orgId);
-  if (scope.kind === 'subtree') q = q.where('e.org_path', 'like', `${likeEscape(scope.pathPrefix)}%`);
-  if (f.org !== undefined) {
-    // The organisation and everything under it.
-    const org = f.org;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('orgs as f')
-          .select(sql`1`.as('one'))
-          .where('f.region', '=', scope.region)
-          .where('f.id', '=', org)
-          .whereRef('e.org_path', 'like', sql`replace(replace(replace(f.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`),
-      ),
-    );
-  }
-  if (f.year !== undefined) q = q.where('e.year', '=', f.year);
-  if (f.level !== undefined) q = q.where('e.level', '=', f.level);
-  if (f.status !== undefined) q = q.where('e.status', '=', f.status);
-  if (f.grade !== undefined) q = q.where('e.grade', '=', f.grade);
-  if (f.stage !== undefined) q = q.where('e.stage', '=', f.stage);
-  if (f.hasErrors === true) q = q.where('e.errors', '>', 0);
-  if (f.hasErrors === false) q = q.where('e.errors', '=', 0);
-  if (f.q !== undefined && f.q !== '') q = q.where('e.title', 'like', `%${likeEscape(f.q)}%`);
-
-  const rows = await q
-    .select([
-      'e.id',
-      'e.org_id',
-      'o.name as org_name',
-      'e.year',
-      'e.level',
-      'e.title',
-      'e.status',
-      'e.version',
-      'e.total',
-      'e.grade',
-      'e.errors',
-      'e.warnings',
-      'e.infos',
-      'e.updated_at',
-      sql<number>`count(*) over ()`.as('full_count'),
-    ])
-    .orderBy('e.updated_at', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
+  // `stage` (one, from the goal and monitoring routes) narrows `stages` (from the query).
+  const stages = f.stage === undefined ? f.stages : (f.stages ?? [f.stage]).filter((x) => x === f.stage);
+  const filter: EvaluationFilter = { ...f, stages };
+  const where = filterWhere(scope, filter);
+  const order = orderBy(f.sort ?? 'updated', f.order ?? 'desc');
+  const { rows } = await sql<ListRow>`
+    SELECT e.id, e.org_id, o.name AS org_name, e.year, e.level, e.title, e.status, e.version, e.total::text AS total, e.grade,
+           e.scorable, e.errors, e.warnings, e.infos, e.updated_at, count(*) OVER () AS full_count
+    FROM evaluations e
+    JOIN orgs o ON o.region = e.region AND o.id = e.org_id
+    WHERE ${where}
+    ORDER BY ${order}
+    LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`.execute(tx);
   let total = rows[0]?.full_count;
   if (total === undefined) {
-    const c = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-    total = Number(c?.n ?? 0);
+    const c = await sql<{ n: string }>`SELECT count(*) AS n FROM evaluations e WHERE ${where}`.execute(tx);
+    total = c.rows[0]?.n ?? '0';
   }
   return {
     total: Number(total),
@@ -317,6 +295,7 @@ export async function listEvaluations(tx: Tx, user: AuthUser, f: ListFilters): P
       version: r.version,
       total: r.total,
       grade: r.grade,
+      scorable: r.scorable,
       counts: { error: r.errors, warning: r.warnings, info: r.infos },
       updatedAt: r.updated_at.toISOString(),
     })),

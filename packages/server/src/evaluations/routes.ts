@@ -10,6 +10,7 @@ import { AUTHED_READ, AUTHED_WRITE, IdParam, PageQuery, Uuid, errors, json, raw,
 import { findOrg, orgSubject } from '../organisations/store.js';
 import { allow } from '../permissions/policy.js';
 import { analyse } from './analysis.js';
+import { FilterQuery, SORT_KEYS, filterFromQuery } from './filters.js';
 import { evaluationResponse, listEvaluations, noneMatch, readEvaluation, versionFromIfMatch } from './queries.js';
 import type { EvaluationView } from './queries.js';
 import { createEvaluation, deleteEvaluation, requireEvaluation, saveEvaluation } from './store.js';
@@ -42,8 +43,8 @@ export const EvaluationSchema = z
     statusLabel: z.string().openapi({ example: '草稿' }),
     version: z.number().int(),
     ruleSet: z.string(),
-    total: z.string().openapi({ description: 'computed total score, a decimal string', example: '98.4' }),
-    grade: z.string().openapi({ example: '优' }),
+    total: z.string().nullable().openapi({ description: 'computed total score, a decimal string; null when the document is not scorable (不可评分)', example: '98.4' }),
+    grade: z.string().nullable().openapi({ description: 'null when not scorable', example: '优' }),
     counts: Counts.openapi({ description: 'audit findings by severity' }),
     createdAt: z.string(),
     createdBy: z.string(),
@@ -76,8 +77,9 @@ const ListItem = z
     status: Status,
     statusLabel: z.string(),
     version: z.number().int(),
-    total: z.string(),
-    grade: z.string(),
+    total: z.string().nullable().openapi({ description: 'null when not scorable (不可评分)' }),
+    grade: z.string().nullable(),
+    scorable: z.boolean(),
     counts: Counts,
     updatedAt: z.string(),
   })
@@ -91,6 +93,9 @@ const ListQuery = z.object({
   grade: z.string().min(1).max(10).optional().openapi({ example: '优' }),
   hasErrors: z.enum(['true', 'false']).optional().openapi({ description: 'only documents with (true) or without (false) audit errors' }),
   q: z.string().max(100).optional().openapi({ description: 'words in the title' }),
+  ...FilterQuery,
+  sort: z.enum(SORT_KEYS).default('updated').openapi({ description: 'updated, total, year, title or grade (优 → 差 ascending); the id breaks ties; not scorable last' }),
+  order: z.enum(['asc', 'desc']).default('desc'),
   ...PageQuery,
 });
 
@@ -148,6 +153,9 @@ export function evaluationRoutes(deps: Deps) {
         grade: qy.grade,
         hasErrors: qy.hasErrors === undefined ? undefined : qy.hasErrors === 'true',
         q: qy.q,
+        ...filterFromQuery(qy),
+        sort: qy.sort,
+        order: qy.order,
         page: qy.page,
         pageSize: qy.pageSize,
       });
@@ -281,7 +289,7 @@ export function evaluationRoutes(deps: Deps) {
           content: {
             'application/json': {
               schema: z.object({
-                items: z.array(z.object({ version: z.number().int(), status: Status, statusLabel: z.string(), total: z.string(), grade: z.string(), savedBy: z.object({ id: z.string(), name: z.string() }), savedAt: z.string() })),
+                items: z.array(z.object({ version: z.number().int(), status: Status, statusLabel: z.string(), total: z.string().nullable(), grade: z.string().nullable(), savedBy: z.object({ id: z.string(), name: z.string() }), savedAt: z.string() })),
               }),
             },
           },

@@ -125,6 +125,7 @@ export async function createEvaluation(tx: Tx, actor: Actor, input: CreateInput)
       document: JSON.stringify(document),
       score: JSON.stringify(a.score),
       findings: JSON.stringify(a.findings),
+      ...summaryColumns(a),
       import_batch_id: input.importBatchId ?? null,
       created_by: actor.id,
       created_at: now,
@@ -133,6 +134,7 @@ export async function createEvaluation(tx: Tx, actor: Actor, input: CreateInput)
     })
     .execute();
   await writeIndicators(tx, actor.region, id, a, false);
+  await writeFindingCounts(tx, actor.region, id, a, false);
   await writeVersion(tx, actor.region, id, actor.id);
   await recordEvent(tx, {
     region: actor.region,
@@ -214,6 +216,7 @@ export async function saveEvaluation(tx: Tx, actor: Actor, input: SaveInput): Pr
       document: JSON.stringify(document),
       score: JSON.stringify(a.score),
       findings: JSON.stringify(a.findings),
+      ...summaryColumns(a),
       updated_by: actor.id,
       updated_at: now,
     })
@@ -221,6 +224,7 @@ export async function saveEvaluation(tx: Tx, actor: Actor, input: SaveInput): Pr
     .where('id', '=', current.id)
     .execute();
   await writeIndicators(tx, actor.region, current.id, a, true);
+  await writeFindingCounts(tx, actor.region, current.id, a, true);
   await writeVersion(tx, actor.region, current.id, actor.id);
   await recordEvent(tx, {
     region: actor.region,
@@ -270,6 +274,28 @@ export function keepManagedFields(before: EvaluationDocument, after: EvaluationD
     indicators: apply(after.indicators, '') ?? [],
     projects: after.projects.map((p) => ({ ...p, indicators: apply(p.indicators, p.id) ?? [] })),
   };
+}
+
+/** The summary columns (0005) of an analysis, as stored beside the document. */
+function summaryColumns(a: Analysis) {
+  return {
+    scorable: a.summary.scorable,
+    execution_rate: a.summary.executionRate,
+    self_score: a.summary.selfScore,
+    review_total: a.summary.reviewTotal,
+    sector: a.summary.sector,
+    project_name: a.summary.projectName,
+  };
+}
+
+/** Rewrites the finding counts per family and severity (0005) of an evaluation. */
+async function writeFindingCounts(tx: Tx, region: string, evaluationId: string, a: Analysis, replace: boolean): Promise<void> {
+  if (replace) await tx.deleteFrom('evaluation_finding_counts').where('region', '=', region).where('evaluation_id', '=', evaluationId).execute();
+  if (a.summary.findingCounts.length === 0) return;
+  await tx
+    .insertInto('evaluation_finding_counts')
+    .values(a.summary.findingCounts.map((f) => ({ region, evaluation_id: evaluationId, family: f.family, severity: f.severity, n: f.n })))
+    .execute();
 }
 
 /**

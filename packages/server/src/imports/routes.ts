@@ -127,7 +127,7 @@ export function importRoutes(deps: Deps) {
       responses: {
         201: {
           description: 'created evaluations',
-          content: { 'application/json': { schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), total: z.string(), grade: z.string() })), reports: z.array(z.unknown()) }) } },
+          content: { 'application/json': { schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), total: z.string().nullable(), grade: z.string().nullable() })), reports: z.array(z.unknown()) }) } },
         },
         ...errors(...AUTHED_WRITE, 'invalid-file'),
       },
@@ -141,7 +141,7 @@ export function importRoutes(deps: Deps) {
       if (!r.ok) throw importFailed(r.error);
       const prepared = r.documents.map((d) => ({ document: d.document, analysis: analyse(d.document) }));
       const created = await db.transaction().execute(async (trx) => {
-        const out: Array<{ id: string; title: string; total: string; grade: string }> = [];
+        const out: Array<{ id: string; title: string; total: string | null; grade: string | null }> = [];
         for (const p of prepared) {
           const e = await createEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, { org, document: p.document, analysis: p.analysis });
           out.push({ id: e.id, title: p.document.header.title, total: p.analysis.total, grade: p.analysis.grade });

@@ -21,15 +21,15 @@ const PublicSummary = z
     year: z.number().int(),
     level: z.enum(['project', 'department']),
     title: z.string(),
-    total: z.string(),
-    grade: z.string(),
+    total: z.string().nullable().openapi({ description: 'null when the document is not scorable (不可评分)' }),
+    grade: z.string().nullable(),
     publishedAt: z.string(),
   })
   .openapi('PublishedEvaluationSummary');
 
 const PublicEvaluation = PublicSummary.extend({
   document: EvaluationDocument,
-  score: z.object({ total: z.string(), grade: z.string(), ruleSet: z.string(), sections: z.array(z.unknown()) }),
+  score: z.object({ total: z.string().nullable(), grade: z.string().nullable(), ruleSet: z.string(), sections: z.array(z.unknown()) }),
 }).openapi('PublishedEvaluation');
 
 const PublicQuery = z.object({

@@ -161,8 +161,9 @@ export interface HistoryItem {
   to?: string;
   toLabel?: string;
   reason?: string | null;
-  total?: string;
-  grade?: string;
+  /** Null when the version was not scorable. */
+  total?: string | null;
+  grade?: string | null;
   indicatorId?: string | null;
   body?: string;
 }

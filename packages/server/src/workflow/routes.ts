@@ -64,8 +64,8 @@ const HistoryItem = z
     to: z.string().optional(),
     toLabel: z.string().optional(),
     reason: z.string().nullable().optional(),
-    total: z.string().optional(),
-    grade: z.string().optional(),
+    total: z.string().nullable().optional(),
+    grade: z.string().nullable().optional(),
     indicatorId: z.string().nullable().optional(),
     body: z.string().optional(),
   })
