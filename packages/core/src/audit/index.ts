@@ -4,3 +4,4 @@ export { auditCatalogue, auditCatalogueMarkdown, findingToJson, FAMILIES as AUDI
 export { HISTORY_THRESHOLDS as AUDIT_HISTORY_THRESHOLDS } from './checks/history.js';
 export { SEVERITIES, severityAtLeast } from './severity.js';
 export type { AuditOptions, AuditResult, CheckFamily, CheckInfo, Figures, Finding, FindingJson, Severity } from './types.js';
+export { CATEGORY_ZH } from './messages.js';

@@ -27,6 +27,7 @@ import {
   SubnodeOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
+import { CATEGORY_ZH } from '@jixiao/core';
 import type { IndicatorNode } from '@jixiao/core';
 import type { Analysis } from './recompute.js';
 import { parseTsv, toTsv } from './clipboard.js';
@@ -239,7 +240,7 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
                 <span className="suggest-meta">
                   {h.recommended ? '推荐 · ' : ''}
                   {h.unit ? `单位：${h.unit} · ` : ''}
-                  {h.category ? `${h.category} · ` : ''}
+                  {h.category ? `${CATEGORY_ZH[h.category] ?? h.category} · ` : ''}
                   {h.organisations} 个单位用过 {h.uses} 次
                 </span>
               </li>
