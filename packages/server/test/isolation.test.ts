@@ -87,6 +87,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', route: '/api/monitoring/reminders', path: () => '/api/monitoring/reminders', list: (v) => v.warning },
   { method: 'GET', route: '/api/monitoring/report', path: () => '/api/monitoring/report', list: (v) => v.monitoring },
   { method: 'GET', route: '/api/analytics/overview', path: () => '/api/analytics/overview', list: (v) => v.draft },
+  { method: 'GET', route: '/api/stats', path: () => '/api/stats', list: (v) => v.draft },
   { method: 'POST', route: '/api/library/curation', path: () => '/api/library/curation', body: () => ({ kind: 'retire', key: '检查企业数|家', reason: '越权停用' }) },
 ];
 
@@ -214,6 +215,9 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
             if (e.route === '/api/orgs' && OTHER_REGION.has(who)) expect(r.text).not.toContain('单位甲');
             if (e.route.startsWith('/api/library/')) expect(r.text).not.toContain('单位甲');
             if (e.route.startsWith('/api/library/') && OTHER_REGION.has(who)) expect(r.text).not.toContain('检查企业数');
+            // Only unit U1 has evaluations here: outsiders count none of them (analytics and stats carry counts, not ids).
+            if (e.route === '/api/analytics/overview') expect([r.body.evaluations, r.text.includes('单位甲'), r.text.includes(s.fixture.orgs.U1.id)]).toEqual([0, false, false]);
+            if (e.route === '/api/stats') expect(r.body.total).toBe(0);
           } else {
             expect([403, 404]).toContain(r.status);
           }
