@@ -231,6 +231,15 @@ describe.each(BACKENDS)('documents on %s', (backend) => {
       expect(one.text).not.toContain('内部佐证');
       expect(one.body).not.toHaveProperty('findings');
 
+      // The portal's organisation filter: names with published counts; the list filtered by one, and by title words.
+      const orgs = await anon.get('/api/public/organisations?year=2019');
+      expect(orgs.status).toBe(200);
+      expect(orgs.body.items).toEqual([{ name: '单位甲', published: 1 }]);
+      expect((await anon.get(`/api/public/evaluations?org=${encodeURIComponent('单位甲')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+      expect((await anon.get(`/api/public/evaluations?org=${encodeURIComponent('单位乙')}`)).body.total).toBe(0);
+      expect((await anon.get(`/api/public/evaluations?q=${encodeURIComponent('API 测')}`)).body.total).toBe(1);
+      expect((await anon.get(`/api/public/evaluations?q=${encodeURIComponent('%')}`)).body.total).toBe(0);
+
       const draft = await p.post('/api/evaluations', { document: smallDocument('未公开', 2019) });
       expect((await anon.get(`/api/public/evaluations/${draft.body.id}`)).status).toBe(404);
       expect((await anon.get('/api/public/evaluations?region=DROP%20TABLE')).status).toBe(400);

@@ -102,6 +102,7 @@ const NOT_TENANT_DATA = new Set([
   'POST /api/auth/password',
   'POST /api/import/preview',
   'GET /api/public/evaluations',
+  'GET /api/public/organisations',
   'GET /api/public/evaluations/{id}',
 ]);
 

@@ -11,6 +11,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../http/errors.js';
 import { guards } from '../http/guards.js';
 import { IdParam, PageQuery, errors, json, router } from '../http/openapi.js';
+import { likeEscape } from '../evaluations/filters.js';
 
 const PublicSummary = z
   .object({
@@ -37,7 +38,14 @@ const PublicQuery = z.object({
   region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, '地区代码格式无效').optional(),
   level: z.enum(['project', 'department']).optional(),
   grade: z.string().min(1).max(10).optional(),
+  org: z.string().trim().min(1).max(200).optional().openapi({ description: 'the organisation’s name, exactly as listed by /public/organisations' }),
+  q: z.string().trim().min(1).max(100).optional().openapi({ description: 'words in the title' }),
   ...PageQuery,
+});
+
+const OrgQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, '地区代码格式无效').optional(),
 });
 
 /** Removes what is not for the public: evidence links and reviewers' names. */
@@ -91,6 +99,8 @@ export function publicRoutes(deps: Deps) {
       if (qy.region !== undefined) q = q.where('e.region', '=', qy.region);
       if (qy.level !== undefined) q = q.where('e.level', '=', qy.level);
       if (qy.grade !== undefined) q = q.where('e.grade', '=', qy.grade);
+      if (qy.org !== undefined) q = q.where('o.name', '=', qy.org);
+      if (qy.q !== undefined) q = q.where('e.title', 'like', `%${likeEscape(qy.q)}%`);
       const rows = await q
         .select(['e.id', 'e.region', 'r.name as region_name', 'o.name as org_name', 'e.year', 'e.level', 'e.title', 'e.total', 'e.grade', 'e.published_at', sql<number>`count(*) over ()`.as('n')])
         .orderBy('e.published_at', 'desc')
@@ -118,6 +128,34 @@ export function publicRoutes(deps: Deps) {
         page: qy.page,
         pageSize: qy.pageSize,
       });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/organisations',
+      tags: ['public'],
+      summary: 'The organisations with published evaluations, with how many (no login): the portal’s organisation filter',
+      security: [],
+      middleware: g.public,
+      request: { query: OrgQuery },
+      responses: {
+        200: {
+          description: 'organisations by name',
+          content: { 'application/json': { schema: z.object({ items: z.array(z.object({ name: z.string(), published: z.number().int() })) }) } },
+        },
+        ...errors('invalid-request', 'rate-limited'),
+      },
+    }),
+    async (c) => {
+      const qy = c.req.valid('query');
+      let q = base();
+      if (qy.year !== undefined) q = q.where('e.year', '=', qy.year);
+      if (qy.region !== undefined) q = q.where('e.region', '=', qy.region);
+      const rows = await q.select(['o.name', sql<string>`count(*)`.as('n')]).groupBy('o.name').orderBy('o.name').limit(5000).execute();
+      c.header('Cache-Control', 'public, max-age=60');
+      return json(c, { items: rows.map((r) => ({ name: r.name, published: Number(r.n) })) });
     },
   );
 

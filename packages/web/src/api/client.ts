@@ -243,8 +243,14 @@ export const api = {
   },
 
   // --- public portal (no login)
-  async publicList(query: { year?: number | undefined; level?: string | undefined; grade?: string | undefined; page?: number; pageSize?: number }): Promise<Page<PublicSummary>> {
-    return (await call<Page<PublicSummary>>('GET', `/public/evaluations${queryString(query)}`, { quiet401: true })).data;
+  async publicList(
+    query: { year?: number | undefined; level?: string | undefined; grade?: string | undefined; org?: string | undefined; q?: string | undefined; page?: number; pageSize?: number },
+    signal?: AbortSignal,
+  ): Promise<Page<PublicSummary>> {
+    return (await call<Page<PublicSummary>>('GET', `/public/evaluations${queryString(query)}`, { quiet401: true, signal })).data;
+  },
+  async publicOrganisations(year?: number): Promise<Array<{ name: string; published: number }>> {
+    return (await call<{ items: Array<{ name: string; published: number }> }>('GET', `/public/organisations${queryString({ year })}`, { quiet401: true })).data.items;
   },
   async publicGet(evaluationId: string): Promise<PublicEvaluation> {
     return (await call<PublicEvaluation>('GET', `/public/evaluations/${id(evaluationId)}`, { quiet401: true })).data;

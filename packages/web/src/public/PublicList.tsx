@@ -1,6 +1,6 @@
-/** @module 公开的评价结果: filters by year, organisation, type and grade; a table grouped by organisation. */
-import { useMemo, useState } from 'react';
-import { Alert, Card, Select, Space, Table, Tag } from 'antd';
+/** @module 公开的评价结果: filters by year, organisation, type, grade and title words, paged by the server. */
+import { useState } from 'react';
+import { Alert, Card, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.js';
@@ -10,40 +10,35 @@ import { useAsync } from '../common/useAsync.js';
 import { formatDate } from '../format/dates.js';
 import { GRADE_COLORS, GRADES, LEVEL_LABELS, recentYears } from '../format/labels.js';
 
+const PAGE_SIZE = 20;
+
 export default function PublicList() {
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ? Number(params.get('year')) : undefined;
   const level = params.get('level') ?? undefined;
   const grade = params.get('grade') ?? undefined;
   const org = params.get('org') ?? undefined;
-  const [page, setPage] = useState(1);
-  const list = useAsync((signal) => {
-    void signal;
-    return api.publicList({ year, level, grade, page: 1, pageSize: 200 });
-  }, [year, level, grade]);
+  const q = params.get('q') ?? undefined;
+  const page = Number(params.get('page') ?? 1) || 1;
+  const [words, setWords] = useState(q ?? '');
+  const list = useAsync((signal) => api.publicList({ year, level, grade, org, q, page, pageSize: PAGE_SIZE }, signal), [year, level, grade, org, q, page]);
+  const orgs = useAsync(() => api.publicOrganisations(year), [year]);
 
   const set = (key: string, value: string | number | undefined) => {
     const next = new URLSearchParams(params);
     if (value === undefined || value === '') next.delete(key);
     else next.set(key, String(value));
+    if (key !== 'page') next.delete('page');
     setParams(next, { replace: true });
-    setPage(1);
   };
-
-  const items = useMemo(() => list.data?.items ?? [], [list.data]);
-  const orgs = useMemo(() => [...new Set(items.map((i) => i.orgName))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [items]);
-  const rows = useMemo(
-    () => items.filter((i) => !org || i.orgName === org).sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh-CN') || b.year - a.year || a.title.localeCompare(b.title, 'zh-CN')),
-    [items, org],
-  );
 
   const columns: TableProps<PublicSummary>['columns'] = [
     { title: '单位', dataIndex: 'orgName', key: 'orgName', width: 200 },
     { title: '评价名称', dataIndex: 'title', key: 'title', render: (t: string, r) => <Link to={`/public/${r.id}`}>{t}</Link> },
     { title: '年度', dataIndex: 'year', key: 'year', width: 80 },
     { title: '类型', dataIndex: 'level', key: 'level', width: 120, render: (l: string) => LEVEL_LABELS[l] ?? l },
-    { title: '总分', dataIndex: 'total', key: 'total', width: 80, align: 'right' },
-    { title: '等级', dataIndex: 'grade', key: 'grade', width: 70, render: (g: string) => <Tag color={GRADE_COLORS[g] ?? 'default'}>{g}</Tag> },
+    { title: '总分', dataIndex: 'total', key: 'total', width: 80, align: 'right', render: (t: string | null) => t ?? '—' },
+    { title: '等级', dataIndex: 'grade', key: 'grade', width: 80, render: (g: string | null) => (g ? <Tag color={GRADE_COLORS[g] ?? 'default'}>{g}</Tag> : <Tag>不可评分</Tag>) },
     { title: '公开日期', dataIndex: 'publishedAt', key: 'publishedAt', width: 140, render: (d: string) => formatDate(d) },
   ];
 
@@ -61,22 +56,24 @@ export default function PublicList() {
             showSearch
             style={{ width: 240 }}
             value={org}
+            loading={orgs.loading}
             onChange={(v?: string) => set('org', v)}
-            options={orgs.map((o) => ({ value: o, label: o }))}
+            options={(orgs.data ?? []).map((o) => ({ value: o.name, label: `${o.name}（${o.published}）` }))}
           />
           <Select aria-label="类型" placeholder="类型" allowClear style={{ width: 140 }} value={level} onChange={(v?: string) => set('level', v)} options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))} />
           <Select aria-label="等级" placeholder="等级" allowClear style={{ width: 90 }} value={grade} onChange={(v?: string) => set('grade', v)} options={GRADES.map((g) => ({ value: g, label: g }))} />
+          <Input.Search aria-label="名称关键词" placeholder="名称关键词" allowClear style={{ width: 220 }} value={words} onChange={(e) => setWords(e.target.value)} onSearch={(v) => set('q', v.trim())} />
         </Space>
       </Card>
       {list.error !== undefined && <Alert type="error" showIcon title={messageOf(list.error)} style={{ marginBottom: 12 }} />}
       <Table<PublicSummary>
         rowKey="id"
         loading={list.loading}
-        dataSource={rows}
+        dataSource={list.data?.items ?? []}
         columns={columns}
         scroll={{ x: 900 }}
         locale={{ emptyText: '暂无公开的评价结果' }}
-        pagination={{ current: page, pageSize: 20, onChange: setPage, showTotal: (t) => `共 ${t} 份`, showSizeChanger: false }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: (p) => set('page', p), showTotal: (t) => `共 ${t} 份`, showSizeChanger: false }}
       />
     </div>
   );
