@@ -27,6 +27,7 @@ import { libraryRoutes } from './library/routes.js';
 import { monitoringRoutes } from './monitoring/routes.js';
 import { orgRoutes } from './organisations/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { resultsRoutes } from './results/routes.js';
 import { workflowRoutes } from './workflow/routes.js';
 
 export const API_VERSION = '0.1.0';
@@ -80,6 +81,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', monitoringRoutes(deps));
   app.route('/api', analyticsRoutes(deps));
   app.route('/api', statsRoutes(deps));
+  app.route('/api', resultsRoutes(deps));
 
   // The web app (when built) at every other path, with client-side routes falling back to its shell.
   const web = webApp(webDirFor(config));

@@ -53,6 +53,19 @@ const EnvSchema = z.object({
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   JOB_RETRY_LIMIT: int(0, 20).default(2),
   SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(10),
+  DAILY_JOB: bool.default(true).describe('run the daily job (monitoring cases opened as time passes, reminders by e-mail)'),
+  DAILY_JOB_HOUR: int(0, 23).default(7).describe('hour of the day (China time) the daily job runs'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://host:25 or smtps://user:password@host:465')
+    .optional()
+    .describe('mail server for reminders by e-mail; unset: no e-mail is sent'),
+  MAIL_FROM: z.string().min(3).max(200).default('绩效管理系统 <noreply@localhost>').describe('sender of the reminder e-mails'),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must start with http:// or https://')
+    .optional()
+    .describe('the address users open the app at, to make the links in e-mails absolute'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -105,6 +118,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     RATE_LIMIT_PUBLIC_PER_MINUTE: 10_000,
     SESSION_CACHE_SECONDS: 0,
     WEB_DIR: 'off',
+    DAILY_JOB: false,
     demo: false,
     ...overrides,
   };

@@ -26,6 +26,8 @@ import { RateLimiter } from './http/rate-limit.js';
 import { webApp, webDirFor } from './http/web.js';
 import { startImportWorkers } from './imports/batches.js';
 import { startJobQueue } from './jobs/queue.js';
+import { startDailyJob } from './jobs/daily.js';
+import { createMailer } from './mail/mailer.js';
 import { createRegion } from './organisations/store.js';
 
 export interface StartOptions {
@@ -116,6 +118,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       deps.jobs.current = jobs;
       await startImportWorkers(database.db, jobs, config, log);
     }
+    const mailer = createMailer(config);
+    const stopDaily = config.DAILY_JOB && options.jobs !== false
+      ? await startDailyJob({ db: database.db, log, mailer, baseUrl: config.PUBLIC_URL, storage: config.storage, hour: config.DAILY_JOB_HOUR }, deps.jobs.current)
+      : () => {};
     const sweeper = setInterval(() => {
       deps.sessions.sweep().catch((err: unknown) => log.warn({ err }, 'session sweep failed'));
     }, 3600_000);
@@ -137,9 +143,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       closing ??= (async () => {
         deps.state.shuttingDown = true;
         clearInterval(sweeper);
+        stopDaily();
         if (server) await stopListening(server, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
         if (deps.jobs.current) await deps.jobs.current.stop().catch((err: unknown) => log.warn({ err }, 'job queue stop failed'));
         await stopWatching();
+        mailer?.close();
         if (ownsDatabase) await database.close();
       })();
       return closing;

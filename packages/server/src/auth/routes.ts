@@ -28,6 +28,7 @@ export const UserSchema = z
     orgName: z.string().optional(),
     region: z.string(),
     disabled: z.boolean(),
+    email: z.string().nullable().openapi({ description: 'for reminders by e-mail' }),
     mustChangePassword: z.boolean(),
     locked: z.boolean(),
     lockedUntil: z.string().nullable(),

@@ -13,6 +13,8 @@ import { checkRoleOrg, createUser, prepareUser, presentUser } from './users.js';
 
 const Role = z.enum(['preparer', 'unit-head', 'reviewer', 'finance', 'admin']);
 
+const Email = z.string().trim().max(254).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, '应为电子邮件地址');
+
 const CreateUserBody = z
   .object({
     username: z.string().min(1).max(64).openapi({ example: 'zhangsan' }),
@@ -20,6 +22,7 @@ const CreateUserBody = z
     role: Role,
     orgId: Uuid,
     password: z.string().min(1).max(200).optional().openapi({ description: 'omit to get a one-time password the user must change' }),
+    email: Email.optional().openapi({ description: 'for reminders by e-mail (when the server has SMTP_URL)' }),
   })
   .openapi('CreateUser');
 
@@ -30,6 +33,7 @@ const UpdateUserBody = z
     orgId: Uuid.optional(),
     disabled: z.boolean().optional(),
     unlock: z.literal(true).optional().openapi({ description: 'clear a login lock-out' }),
+    email: Email.nullable().optional().openapi({ description: 'for reminders by e-mail; null removes it' }),
   })
   .openapi('UpdateUser');
 
@@ -101,7 +105,7 @@ export function userRoutes(deps: Deps) {
       if (!org) throw new AppError('invalid-request', '组织不存在', { issues: [{ path: '$.orgId', message: '组织不存在' }] });
       const oneTime = body.password === undefined ? generatePassword() : undefined;
       const prepared = await prepareUser(
-        { username: body.username, displayName: body.displayName, role: body.role, org, password: body.password ?? oneTime ?? '', mustChangePassword: oneTime !== undefined },
+        { username: body.username, displayName: body.displayName, role: body.role, org, password: body.password ?? oneTime ?? '', mustChangePassword: oneTime !== undefined, email: body.email ?? null },
         config.PASSWORD_HASH_COST,
       );
       const created = await db.transaction().execute((trx) => createUser(trx, { id: actor.id, requestId: c.get('requestId') }, prepared));
@@ -159,11 +163,12 @@ export function userRoutes(deps: Deps) {
           role: body.role ?? u.role,
           org_id: orgId,
           disabled: body.disabled ?? u.disabled,
+          email: body.email === undefined ? u.email : body.email,
           ...(body.unlock ? { locked_until: null, failed_logins: 0 } : {}),
           updated_at: new Date(),
         };
         await trx.updateTable('users').set(set).where('region', '=', actor.region).where('id', '=', id).execute();
-        const diff: Array<{ path: string; before: unknown; after: unknown }> = Object.entries({ displayName: [u.display_name, set.display_name], role: [u.role, set.role], orgId: [u.org_id, set.org_id], disabled: [u.disabled, set.disabled] })
+        const diff: Array<{ path: string; before: unknown; after: unknown }> = Object.entries({ displayName: [u.display_name, set.display_name], role: [u.role, set.role], orgId: [u.org_id, set.org_id], disabled: [u.disabled, set.disabled], email: [u.email, set.email] })
           .filter(([, [a, b]]) => a !== b)
           .map(([path, [before, after]]) => ({ path: `$.${path}`, before, after }));
         if (body.unlock) diff.push({ path: '$.lockedUntil', before: u.locked_until?.toISOString() ?? null, after: null });

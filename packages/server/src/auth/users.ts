@@ -30,6 +30,7 @@ export function presentUser(u: UserRow, org?: Pick<OrgRow, 'name'>) {
     ...(org ? { orgName: org.name } : {}),
     region: u.region,
     disabled: u.disabled,
+    email: u.email ?? null,
     mustChangePassword: u.must_change_password,
     locked,
     lockedUntil: locked ? u.locked_until?.toISOString() ?? null : null,
@@ -56,6 +57,8 @@ export interface NewUser {
   password: string;
   mustChangePassword: boolean;
   id?: string | undefined;
+  /** For reminders by e-mail. */
+  email?: string | null | undefined;
 }
 
 export interface PreparedUser extends Omit<NewUser, 'password'> {
@@ -93,6 +96,7 @@ export async function createUser(tx: Tx, actor: { id: string | null; requestId?:
     org_id: input.org.id,
     password_hash: input.passwordHash,
     must_change_password: input.mustChangePassword,
+    email: input.email ?? null,
   };
   await tx.insertInto('users').values(row).execute();
   await recordEvent(tx, {

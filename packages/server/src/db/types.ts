@@ -45,6 +45,8 @@ export interface UsersTable {
   password_changed_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** For reminders by e-mail (0006); optional. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -248,6 +250,38 @@ export interface MonitoringCasesTable {
   updated_at: Timestamp;
 }
 
+export interface RectificationTasksTable {
+  region: string;
+  id: string;
+  task_key: string;
+  evaluation_id: string;
+  finding_code: string;
+  owner_org_id: string;
+  owner_user_id: string | null;
+  deadline: string;
+  status: 'open' | 'in-progress' | 'closed';
+  data: Json<unknown>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SentRemindersTable {
+  region: string;
+  key: string;
+  user_id: string;
+  kind: string;
+  subject_type: 'monitoring-case' | 'rectification-task';
+  subject_id: string;
+  day: string;
+  message: string;
+  link: string;
+  email: string | null;
+  mailed_at: Date | null;
+  mail_error: string | null;
+  created_at: Timestamp;
+}
+
 /** Findings per audit family and severity of an evaluation (0005). */
 export interface EvaluationFindingCountsTable {
   region: string;
@@ -275,6 +309,8 @@ export interface DB {
   library_curation: LibraryCurationTable;
   monitoring_snapshots: MonitoringSnapshotsTable;
   monitoring_cases: MonitoringCasesTable;
+  rectification_tasks: RectificationTasksTable;
+  sent_reminders: SentRemindersTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

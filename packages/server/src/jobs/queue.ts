@@ -64,7 +64,8 @@ export async function startJobQueue(database: Database, config: Config, log: Log
     schema: 'pgboss',
     supervise: true,
     migrate: true,
-    schedule: false,
+    // Cron schedules (the daily job) only on PostgreSQL; on PGlite the daily job uses a plain timer (jobs/daily.ts).
+    schedule: config.storage === 'postgres' && config.DAILY_JOB,
     maintenanceIntervalSeconds: config.JOB_MAINTENANCE_SECONDS,
     monitorStateIntervalSeconds: Math.max(60, config.JOB_MAINTENANCE_SECONDS),
   });
