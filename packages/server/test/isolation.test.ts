@@ -19,6 +19,8 @@ interface Victim {
   /** A monitoring document with a snapshot and an open warning case. */
   monitoring: string;
   warning: string;
+  /** A rectification task on the submitted evaluation, owned by U1. */
+  task: string;
 }
 
 interface Endpoint {
@@ -88,6 +90,16 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', route: '/api/monitoring/report', path: () => '/api/monitoring/report', list: (v) => v.monitoring },
   { method: 'GET', route: '/api/analytics/overview', path: () => '/api/analytics/overview', list: (v) => v.draft },
   { method: 'GET', route: '/api/stats', path: () => '/api/stats', list: (v) => v.draft },
+  { method: 'GET', route: '/api/results', path: () => '/api/results', list: (v) => v.submitted },
+  { method: 'GET', route: '/api/results/export.xlsx', path: () => '/api/results/export.xlsx', list: (v) => v.submitted },
+  { method: 'GET', route: '/api/results/tasks', path: () => '/api/results/tasks', list: (v) => v.task },
+  { method: 'GET', route: '/api/results/tasks/{id}', path: (v) => `/api/results/tasks/${v.task}` },
+  { method: 'POST', route: '/api/results/tasks', path: () => '/api/results/tasks', body: (v) => ({ evaluationId: v.submitted, items: [{ location: '越权', message: '越权整改' }] }) },
+  { method: 'POST', route: '/api/results/tasks/{id}/start', path: (v) => `/api/results/tasks/${v.task}/start` },
+  { method: 'POST', route: '/api/results/tasks/{id}/evidence', path: (v) => `/api/results/tasks/${v.task}/evidence`, body: () => ({ note: '越权佐证' }) },
+  { method: 'POST', route: '/api/results/tasks/{id}/close', path: (v) => `/api/results/tasks/${v.task}/close` },
+  { method: 'POST', route: '/api/results/tasks/{id}/reopen', path: (v) => `/api/results/tasks/${v.task}/reopen`, body: () => ({ reason: '越权重开' }) },
+  { method: 'POST', route: '/api/results/tasks/{id}/reassign', path: (v) => `/api/results/tasks/${v.task}/reassign`, body: () => ({ deadline: '2030-01-01' }) },
   { method: 'POST', route: '/api/library/curation', path: () => '/api/library/curation', body: () => ({ kind: 'retire', key: '检查企业数|家', reason: '越权停用' }) },
 ];
 
@@ -176,7 +188,9 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
     const snap = await p.post(`/api/monitoring/${mon.body.id}/snapshots`, { period: '2024-Q2', asOf: '2024-06-30', executed: '1' });
     expect(snap.status, snap.text).toBe(201);
     expect(snap.body.case, snap.text).not.toBeNull();
-    v = { monitoring: mon.body.id, warning: snap.body.case.id, draft: draft.body.id, submitted: submitted.body.id, evidence: ev.body.id, batch: batch.body.id, userId: s.fixture.users['preparer1']?.id ?? '', goal: goal.body.id, adjustment: adj.body.adjustment.id };
+    const task = await (await s.as('reviewer1')).post('/api/results/tasks', { evaluationId: submitted.body.id, items: [{ location: '资金管理', message: '受害者整改事项' }] });
+    expect(task.status, task.text).toBe(201);
+    v = { task: task.body.items[0].id, monitoring: mon.body.id, warning: snap.body.case.id, draft: draft.body.id, submitted: submitted.body.id, evidence: ev.body.id, batch: batch.body.id, userId: s.fixture.users['preparer1']?.id ?? '', goal: goal.body.id, adjustment: adj.body.adjustment.id };
     // Let the batch finish so its counters no longer move during the checks.
     for (let i = 0; i < 100; i++) {
       const b = await p.get(`/api/imports/${v.batch}`);
@@ -198,7 +212,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
   });
 
   describe.each(OUTSIDERS)('%s (%s)', (who) => {
-    it.each(ENDPOINTS.map((e) => [`${e.method} ${e.path({ draft: ':draft', submitted: ':submitted', evidence: ':ev', batch: ':batch', userId: ':user', goal: ':goal', adjustment: ':adjustment', monitoring: ':monitoring', warning: ':warning' })}`, e] as const))(
+    it.each(ENDPOINTS.map((e) => [`${e.method} ${e.path({ draft: ':draft', submitted: ':submitted', evidence: ':ev', batch: ':batch', userId: ':user', goal: ':goal', adjustment: ':adjustment', monitoring: ':monitoring', warning: ':warning', task: ':task' })}`, e] as const))(
       '%s is refused and changes nothing',
       async (_label, e) => {
         const c: Client = await s.as(who);
