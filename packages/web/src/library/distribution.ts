@@ -1,0 +1,46 @@
+/**
+ * @module The distributions of an entry for its charts: per year the quartiles of targets and actuals
+ * (core's `quantiles`, in the entry's unit), and one year's histogram in the entry's unit. Values stay
+ * decimal strings; numbers appear only as chart coordinates.
+ */
+import { Dec, quantiles, unitInfo } from '@jixiao/core';
+import type { Histogram, LibraryEntry, Quantiles } from '@jixiao/core';
+
+/** The entry unit's factor to the family's base unit (as core's library shows quantiles). */
+export function displayDivisor(family: string, unit: string | undefined): Dec {
+  if (unit === undefined || unit === '%' || family === '%' || family === '#') return Dec.ONE;
+  const info = unitInfo(unit);
+  return info.base === family ? info.factor : Dec.ONE;
+}
+
+export interface YearQuartiles {
+  year: number;
+  uses: number;
+  targets?: Quantiles | undefined;
+  actuals?: Quantiles | undefined;
+}
+
+export function yearQuartiles(entry: Pick<LibraryEntry, 'family' | 'unit' | 'years'>): YearQuartiles[] {
+  const d = displayDivisor(entry.family, entry.unit);
+  return [...entry.years].sort((a, b) => a.year - b.year).map((y) => ({ year: y.year, uses: y.uses, targets: quantiles(y.targets, d), actuals: quantiles(y.actuals, d) }));
+}
+
+/** One year's targets and actuals on a shared value axis (entry unit): `[value, targets, actuals]`, values ascending. */
+export function yearHistogram(entry: Pick<LibraryEntry, 'family' | 'unit' | 'years'>, year: number): Array<{ value: string; targets: number; actuals: number }> {
+  const y = entry.years.find((x) => x.year === year);
+  if (!y) return [];
+  const d = displayDivisor(entry.family, entry.unit);
+  const show = (k: string) => (d.eq(Dec.ONE) ? Dec.of(k).normalize().toString() : Dec.of(k).div(d, 6)!.normalize().toString());
+  const rows = new Map<string, { value: string; targets: number; actuals: number; sort: Dec }>();
+  const add = (h: Histogram, field: 'targets' | 'actuals') => {
+    for (const [k, n] of h) {
+      const v = show(k);
+      const row = rows.get(v) ?? { value: v, targets: 0, actuals: 0, sort: Dec.of(k) };
+      row[field] += n;
+      rows.set(v, row);
+    }
+  };
+  add(y.targets, 'targets');
+  add(y.actuals, 'actuals');
+  return [...rows.values()].sort((a, b) => a.sort.cmp(b.sort)).map(({ value, targets, actuals }) => ({ value, targets, actuals }));
+}
