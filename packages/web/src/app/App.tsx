@@ -21,6 +21,12 @@ const UsersPage = lazy(() => import('../admin/UsersPage.js'));
 const OrgsPage = lazy(() => import('../admin/OrgsPage.js'));
 const RuleSetsPage = lazy(() => import('../admin/RuleSetsPage.js'));
 const PasswordPage = lazy(() => import('../auth/PasswordPage.js'));
+const GoalsPage = lazy(() => import('../goals/GoalsPage.js'));
+const GoalDetailPage = lazy(() => import('../goals/GoalDetailPage.js'));
+const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.js'));
+const MonitoringDetailPage = lazy(() => import('../monitoring/MonitoringDetailPage.js'));
+const LibraryPage = lazy(() => import('../library/LibraryPage.js'));
+const LibraryEntryPage = lazy(() => import('../library/LibraryEntryPage.js'));
 const NotFound = lazy(() => import('./NotFound.js'));
 
 function page(C: LazyExoticComponent<ComponentType>, tip?: string) {
@@ -52,6 +58,12 @@ export function App() {
             <Route path="evaluations/:id" element={page(EditorPage, '正在打开编辑器…')} />
             <Route path="evaluations/:id/history" element={page(HistoryPage)} />
             <Route path="import" element={page(ImportPage)} />
+            <Route path="goals" element={page(GoalsPage)} />
+            <Route path="goals/:id" element={page(GoalDetailPage)} />
+            <Route path="monitoring" element={page(MonitoringPage)} />
+            <Route path="monitoring/:evaluationId" element={page(MonitoringDetailPage)} />
+            <Route path="library" element={page(LibraryPage)} />
+            <Route path="library/:key" element={page(LibraryEntryPage)} />
             <Route path="admin/users" element={page(UsersPage)} />
             <Route path="admin/orgs" element={page(OrgsPage)} />
             <Route path="admin/rulesets" element={page(RuleSetsPage)} />

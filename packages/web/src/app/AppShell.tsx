@@ -16,7 +16,10 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { key: '/', label: '首页' },
+  { key: '/goals', label: '绩效目标', roles: ['preparer', 'unit-head', 'reviewer', 'finance'] },
+  { key: '/monitoring', label: '运行监控', roles: ['preparer', 'unit-head', 'reviewer', 'finance'] },
   { key: '/evaluations', label: '评价文档' },
+  { key: '/library', label: '指标库' },
   { key: '/import', label: '导入', roles: ['preparer', 'unit-head', 'admin'] },
   { key: '/admin/users', label: '用户', roles: ['admin'] },
   { key: '/admin/orgs', label: '组织机构', roles: ['admin', 'finance'] },

@@ -18,6 +18,16 @@ import { NewEvaluationModal } from '../evaluations/new/NewEvaluationModal.js';
 import { Loading } from '../app/Loading.js';
 
 const Overview = lazy(() => import('./Overview.js'));
+const MonitoringWarningsCard = lazy(() => import('../monitoring/MonitoringWarningsCard.js'));
+
+/** The monitoring reminders card (its own chunk; nothing shown while it loads). */
+function MonitoringWarnings() {
+  return (
+    <Suspense fallback={null}>
+      <MonitoringWarningsCard />
+    </Suspense>
+  );
+}
 
 export function EvaluationCard({ title, query, empty, extra, showOrg = true }: { title: string; query: ListQuery; empty: string; extra?: React.ReactNode; showOrg?: boolean }) {
   const list = useAsync((signal) => api.listEvaluations({ pageSize: 10, ...query }, signal), [JSON.stringify(query)]);
@@ -86,6 +96,7 @@ export default function HomePage() {
       <div className="page">
         <PageHeader title="审核工作台" sub={`${greeting} · ${user.orgName ?? ''} ${user.roleLabel}`} />
         <div className="home-stack">
+          <MonitoringWarnings />
           <EvaluationCard title="待审核" query={{ status: 'submitted' }} empty="没有待审核的评价，辛苦了" />
           <EvaluationCard title="已退回，等待修改" query={{ status: 'returned' }} empty="没有退回中的评价" />
           <EvaluationCard title="已审核通过" query={{ status: 'approved' }} empty="暂无" />
@@ -130,6 +141,7 @@ export default function HomePage() {
         }
       />
       <div className="home-stack">
+        <MonitoringWarnings />
         <EvaluationCard title="被退回，需要修改" query={{ status: 'returned' }} empty="没有被退回的评价" showOrg={false} />
         <EvaluationCard title="我的草稿" query={{ status: 'draft' }} empty="没有草稿，点击“新建评价”开始填写" showOrg={false} />
         <EvaluationCard title="已提交" query={{ status: 'submitted' }} empty="暂无已提交的评价" showOrg={false} />
