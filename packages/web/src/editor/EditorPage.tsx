@@ -37,6 +37,7 @@ import type { FocusRequest, IndicatorGridProps, NameSuggestion, SuggestFn } from
 import { GOAL_COLUMNS } from './grid-model.js';
 import { GoalSummary, StageBanner } from './StageBanner.js';
 import { ReportEditor } from './ReportEditor.js';
+import { baselineView, takeApprovedTargets } from './baseline.js';
 import { fieldDomId, locate } from './paths.js';
 import { analyse } from './recompute.js';
 import { ScoreDialog } from './ScoreDialog.js';
@@ -162,6 +163,22 @@ function Editor({ initial, onReload }: EditorProps) {
   // ---- analysis: the same engines as the server, on every edit
   const analysis = useMemo(() => analyse(doc), [doc]);
   const isGoals = doc.header.stage === 'goals';
+  // The approved goals this document was created from: its targets are theirs (see baseline.ts).
+  const baselineId = doc.header.baseline?.id;
+  const [baselineDoc, setBaselineDoc] = useState<EvaluationDocument | undefined>(undefined);
+  useEffect(() => {
+    setBaselineDoc(undefined);
+    if (!baselineId) return;
+    let live = true;
+    api.getEvaluation(baselineId).then(
+      (v) => live && setBaselineDoc(v.data.document),
+      () => undefined, // without the goals (removed, out of reach) the targets are simply not locked
+    );
+    return () => {
+      live = false;
+    };
+  }, [baselineId]);
+  const approvedGoals = useMemo(() => (baselineDoc ? baselineView(baselineDoc, doc) : undefined), [baselineDoc, doc]);
   const gridColumns = isGoals ? GOAL_COLUMNS : undefined;
   const findings = analysis.audit?.findings ?? [];
 
@@ -579,7 +596,13 @@ function Editor({ initial, onReload }: EditorProps) {
         <Alert className="return-notice" type="info" showIcon title="已提交，等待主管部门审核。审核期间不能修改。" />
       )}
 
-      <StageBanner id={id} doc={doc} status={meta.status} />
+      <StageBanner
+        id={id}
+        doc={doc}
+        status={meta.status}
+        stale={editable ? (approvedGoals?.stale.length ?? 0) : 0}
+        onTakeApproved={() => approvedGoals && onDoc((d) => takeApprovedTargets(d, approvedGoals.approved), `approvedGoals:${Date.now()}`)}
+      />
       <div className={`editor-body ${narrow ? 'narrow' : ''}`}>
         <div className="editor-main">
           <section className="editor-section" aria-labelledby="sec-header">
@@ -605,6 +628,8 @@ function Editor({ initial, onReload }: EditorProps) {
             <IndicatorGrid
               columns={gridColumns}
               suggest={editable ? suggestNames : undefined}
+              locks={approvedGoals?.locks}
+              targetNotes={approvedGoals?.notes}
               roots={doc.indicators}
               analysis={analysis}
               editable={editable}

@@ -32,7 +32,7 @@ import type { IndicatorNode } from '@jixiao/core';
 import type { Analysis } from './recompute.js';
 import { parseTsv, toTsv } from './clipboard.js';
 import { GRID_COLUMNS, cellText, columnIndex, copyBlock, pasteBlock, setCell } from './grid-model.js';
-import type { GridColumn } from './grid-model.js';
+import type { CellLock, GridColumn } from './grid-model.js';
 import type { GridColumnKey } from './paths.js';
 import { rowView, severityIn, targetPreview } from './row-view.js';
 import type { RowView } from './row-view.js';
@@ -73,6 +73,16 @@ export interface IndicatorGridProps {
   columns?: readonly GridColumn[] | undefined;
   /** Library suggestions for a name being typed; absent: no suggestions. */
   suggest?: SuggestFn | undefined;
+  /** Cells that may not be typed into, and why (targets carried over from approved goals). */
+  locks?: CellLock | undefined;
+  /** A note under a target, by indicator id (the approved goal's value, an adjustment). */
+  targetNotes?: ReadonlyMap<string, TargetNote> | undefined;
+}
+
+export interface TargetNote {
+  text: string;
+  /** A departure the reviewer should see (the target differs from the approved one). */
+  warn?: boolean | undefined;
 }
 
 /** One suggestion of the indicator library for a name being typed. */
@@ -145,9 +155,12 @@ interface RowProps {
   range: string | undefined;
   /** The library's suggestions, on the row whose name is being typed. */
   suggestions: SuggestState | undefined;
+  targetNote: TargetNote | undefined;
+  /** The target may not be typed into here. */
+  targetLocked: boolean;
 }
 
-const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, error, view, comments, editable, canRescore, handlers, columns, colIdx, range, suggestions }: RowProps) {
+const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, error, view, comments, editable, canRescore, handlers, columns, colIdx, range, suggestions, targetNote, targetLocked }: RowProps) {
   const n = row.node;
   const preview = useMemo(() => (row.leaf ? targetPreview(n.target) : undefined), [row.leaf, n.target]);
   const name = n.name || '（未命名指标）';
@@ -162,7 +175,7 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
     const selected = col >= rangeFrom! && col <= rangeTo!;
     const listing = active && key === 'name' && suggestions !== undefined && suggestions.items.length > 0;
     const severity = severityIn(view.findings, key);
-    const typedInput = active && editable && column.typed;
+    const typedInput = active && editable && column.typed && !(key === 'target' && targetLocked);
     const cls = [
       'g-cell',
       `g-${key}`,
@@ -271,6 +284,12 @@ const GridRow = memo(function GridRow({ row, index, activeCol, mode, draft, erro
             <div className={`cell-hint ${preview.unparsed ? 'hint-warn' : ''}`} title={preview.text}>
               {preview.unparsed ? '⚠ ' : '理解为：'}
               {preview.text}
+            </div>
+          )}
+          {targetNote && (
+            <div className={`cell-hint hint-baseline ${targetNote.warn ? 'hint-warn' : ''}`} data-testid="target-note">
+              {targetNote.warn ? '⚠ ' : ''}
+              {targetNote.text}
             </div>
           )}
         </>,
@@ -486,6 +505,8 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       const row = live.current.rows[rowIndex];
       const column = live.current.cols[col];
       if (!row || !column) return undefined;
+      const refusal = live.current.props.locks?.(row.node, column.key);
+      if (refusal !== undefined) return refusal;
       const result = setCell(row.node, row.leaf, column.key, text);
       if (!result.ok) return result.message;
       onRoots((current) => updateAt(current, row.idx, () => result.node), key);
@@ -518,6 +539,11 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     const row = rs[a.row];
     const column = live.current.cols[a.col];
     if (!row || !column || !p.editable || !column.typed) return;
+    const refusal = p.locks?.(row.node, column.key);
+    if (refusal !== undefined) {
+      message.info(refusal);
+      return;
+    }
     session.current++;
     const text = cellText(row, column.key);
     editStart.current = { text, roots: p.roots };
@@ -528,7 +554,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     if (initial !== undefined) {
       writeCell(a.row, a.col, initial, `cell:${session.current}`);
     }
-  }, [writeCell]);
+  }, [writeCell, message]);
 
   const cancelEdit = useCallback(() => {
     closeSuggestions();
@@ -633,7 +659,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       for (let c = range.colFrom; c <= range.colTo; c++) {
         const column = cs[c]!;
         // A section's name stays: an unnamed heading would orphan its children in the printed table.
-        if (!column.typed || (column.key === 'name' && !row.leaf)) continue;
+        if (!column.typed || (column.key === 'name' && !row.leaf) || p.locks?.(node, column.key) !== undefined) continue;
         const out = setCell(node, row.leaf, column.key, '');
         if (out.ok && out.node !== node) {
           node = out.node;
@@ -942,7 +968,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
       commit();
       const base = p.basePath ?? '$.indicators';
       const range = rangeOf(a, live.current.anchor);
-      const out = pasteBlock(p.roots, rs, range?.rowFrom ?? a.row, range?.colFrom ?? a.col, block, (r) => flatten(r, base), live.current.cols);
+      const out = pasteBlock(p.roots, rs, range?.rowFrom ?? a.row, range?.colFrom ?? a.col, block, (r) => flatten(r, base), live.current.cols, p.locks);
       p.onRoots(() => out.roots, `paste:${Date.now()}`);
       const cells = block.reduce((s, r) => s + r.length, 0);
       if (out.errors.length > 0) {
@@ -1110,6 +1136,8 @@ export function IndicatorGrid(props: IndicatorGridProps) {
                 colIdx={colIdx}
                 range={selection && i >= selection.rowFrom && i <= selection.rowTo ? `${selection.colFrom}-${selection.colTo}` : undefined}
                 suggestions={suggestions && suggestions.row === i && i === active.row ? suggestions : undefined}
+                targetNote={props.targetNotes?.get(r.node.id)}
+                targetLocked={props.locks?.(r.node, 'target') !== undefined}
               />
             ))}
             {rows.length === 0 && (

@@ -4,7 +4,7 @@
  * goal declaration shows instead of a score (it is not scored: it is checked).
  */
 import { memo } from 'react';
-import { Alert } from 'antd';
+import { Alert, Button } from 'antd';
 import { Link } from 'react-router';
 import { Dec } from '@jixiao/core';
 import type { EvaluationDocument, Finding, IndicatorNode } from '@jixiao/core';
@@ -14,9 +14,12 @@ export interface StageBannerProps {
   id: string;
   doc: EvaluationDocument;
   status: string;
+  /** Targets that differ from the approved ones (the preparer may take the approved values). */
+  stale: number;
+  onTakeApproved: () => void;
 }
 
-export const StageBanner = memo(function StageBanner({ id, doc, status }: StageBannerProps) {
+export const StageBanner = memo(function StageBanner({ id, doc, status, stale, onTakeApproved }: StageBannerProps) {
   const { stage, baseline } = doc.header;
   if (stage === 'goals') {
     return (
@@ -53,6 +56,14 @@ export const StageBanner = memo(function StageBanner({ id, doc, status }: StageB
               {' · '}
               <Link to={`/monitoring/${encodeURIComponent(id)}`}>填报监控数据、查看预警</Link>
             </>
+          )}
+          {stale > 0 && (
+            <div className="stage-stale">
+              有 {stale} 项指标值与审核通过的绩效目标不一致（可能是之后批准了调整）。{' '}
+              <Button size="small" onClick={onTakeApproved} data-testid="take-approved-targets">
+                采用审核通过的指标值
+              </Button>
+            </div>
           )}
         </>
       }

@@ -102,3 +102,17 @@ describe('copyBlock', () => {
     expect(copyBlock(rows, GOAL_COLUMNS, { rowFrom: -3, rowTo: 0, colFrom: 0, colTo: 99 }, () => undefined)).toEqual([['产出指标', '', '50']]);
   });
 });
+
+describe('locked cells', () => {
+  it('a paste leaves a locked target as it was and says why', () => {
+    const t = roots();
+    t[0]!.children![0]!.children![0]!.target = '≥600批次';
+    const rows = flatten(t);
+    const start = rows.findIndex((r) => r.node.id === 'q1');
+    const lock = (n: IndicatorNode, key: string) => (key === 'target' && n.id === 'q1' ? '指标值沿用已批准的绩效目标' : undefined);
+    const out = pasteBlock(t, rows, start, 0, [['抽查量', '≥700批次', '650批次']], flatten, GRID_COLUMNS, lock);
+    const n = flatten(out.roots)[start]!.node;
+    expect([n.name, n.target, n.actual]).toEqual(['抽查量', '≥600批次', '650批次']);
+    expect(out.errors).toEqual([{ row: start, column: 'target', message: '指标值沿用已批准的绩效目标' }]);
+  });
+});

@@ -127,6 +127,9 @@ export function setCell(node: IndicatorNode, leaf: boolean, column: GridColumnKe
   }
 }
 
+/** Why a cell may not be typed into (a target carried over from approved goals), or undefined. */
+export type CellLock = (node: IndicatorNode, column: GridColumnKey) => string | undefined;
+
 export interface PasteOutcome {
   roots: IndicatorNode[];
   /** Cells refused, with why. */
@@ -152,6 +155,7 @@ export function pasteBlock(
   block: readonly (readonly string[])[],
   flattenFn: (roots: readonly IndicatorNode[]) => FlatRow[],
   columns: readonly GridColumn[] = GRID_COLUMNS,
+  locked?: CellLock,
 ): PasteOutcome {
   const shown = columnIndex(columns);
   const targets: GridColumnKey[] = columns.slice(colIndex)
@@ -193,6 +197,11 @@ export function pasteBlock(
     let node = row.node;
     for (let c = 0; c < cells.length && c < targets.length; c++) {
       const key = targets[c]!;
+      const refusal = locked?.(node, key);
+      if (refusal !== undefined) {
+        errors.push({ row: at, column: key, message: refusal });
+        continue;
+      }
       const result = setCell(node, row.leaf, key, (cells[c] ?? '').trim());
       if (result.ok) node = result.node;
       else errors.push({ row: at, column: key, message: result.message });
