@@ -4,7 +4,7 @@
  * decided by a reviewer (never the requester), goal quality and last year's record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestServer, smallDocument } from './helpers.js';
+import { BACKENDS, createTestServer, monitoringDocument, smallDocument } from './helpers.js';
 import type { TestServer } from './helpers.js';
 
 export function goalDocument(title = '测试项目绩效目标申报表', year = 2024) {
@@ -116,5 +116,60 @@ describe.each(BACKENDS)('goals on %s', (backend) => {
     expect(prior.body.record.lastYear).toBe(2023);
     expect((await (await s.as('preparer2')).get(`/api/goals/${goal}/prior-record`)).status).toBe(404);
     expect((await (await s.as('finance2')).get(`/api/goals/${goal}/quality`)).status).toBe(404);
+  });
+
+  it('compares each target with the peers’ targets of the same indicator, and names copied declarations only in scope', async () => {
+    // Ten other declarations with lower targets for the same indicator, in another department.
+    const p3 = await s.as('preparer3');
+    for (let i = 1; i <= 10; i++) {
+      const d = goalDocument(`丙单位目标${i}`);
+      d.header.projectName = `丙项目${i}`;
+      d.indicators[0]!.children[0]!.children![0]!.target = `≥${i * 5}家`;
+      expect((await p3.post('/api/evaluations', { document: d })).status).toBe(201);
+    }
+    // A declaration of another unit of the same department copying ours.
+    const copy = goalDocument('乙单位目标');
+    copy.header.projectName = '乙项目';
+    expect((await (await s.as('preparer2')).post('/api/evaluations', { document: copy })).status).toBe(201);
+
+    let position: { standing: string; key: string; inLibrary: boolean; lastYearActual?: string; belowLastYear?: boolean; percentile?: string; reasons: Array<{ message: string }> } | undefined;
+    let body: { findings: Array<{ code: string; message: string }>; peers: number } | undefined;
+    // The library is rebuilt in the background once it sees the new documents.
+    for (let i = 0; i < 40; i++) {
+      const r = await (await s.as('reviewer1')).get(`/api/goals/${goal}/quality`);
+      expect(r.status, r.text).toBe(200);
+      body = r.body;
+      position = r.body.positions.find((x: { indicatorId: string }) => x.indicatorId === 'i1');
+      if (position?.standing === 'above-peers') break;
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    expect(position).toMatchObject({ inLibrary: true, key: '检查企业数|家', standing: 'above-peers', lastYearActual: '120家', belowLastYear: true });
+    expect(Number(position!.percentile)).toBeGreaterThan(0.75);
+    expect(position!.reasons.length).toBeGreaterThan(0);
+    // The reviewer reads the whole department: the copy in 单位乙 is named.
+    const copied = body!.findings.find((f) => f.code === 'GOAL-COPIED-PEER');
+    expect(copied?.message).toContain('乙项目');
+    // The unit reads only its own declarations: no other unit's project is named to it.
+    const own = await (await s.as('preparer1')).get(`/api/goals/${goal}/quality`);
+    expect(own.body.findings.map((f: { code: string }) => f.code)).not.toContain('GOAL-COPIED-PEER');
+    expect(own.text).not.toContain('乙项目');
+    expect(own.body.positions.find((x: { indicatorId: string }) => x.indicatorId === 'i1').standing).toBe('above-peers');
+  });
+
+  it('includes last year’s monitoring record (its latest assessment) in the prior record', async () => {
+    const p = await s.as('preparer1');
+    const m = await p.post('/api/evaluations', { document: monitoringDocument('测试项目绩效运行监控表', 2023) });
+    expect(m.status, m.text).toBe(201);
+    const snap = await p.post(`/api/monitoring/${m.body.id}/snapshots`, { period: '2023-Q3', asOf: '2023-09-30', executed: '20', indicators: [{ id: 'i1', progress: '30家' }] });
+    expect(snap.status, snap.text).toBe(201);
+    const prior = await p.get(`/api/goals/${goal}/prior-record`);
+    expect(prior.status, prior.text).toBe(200);
+    expect(prior.body.lastYearMonitoringId).toBe(m.body.id);
+    expect(prior.body.record.monitoring).toMatchObject({ asOf: '2023-09-30', light: 'red', ratePercent: '20' });
+    expect(prior.body.record.monitoring.reasons.map((r: { code: string }) => r.code)).toContain('MON-CHECKPOINT-MISSED');
+    expect(prior.body.record.facts.some((f: string) => f.startsWith('运行监控（截至2023-09-30）：红灯'))).toBe(true);
+    // Another unit's monitoring of a project with the same name is not last year's record.
+    expect((await (await s.as('preparer2')).post('/api/evaluations', { document: monitoringDocument('测试项目绩效运行监控表', 2023) })).status).toBe(201);
+    expect((await p.get(`/api/goals/${goal}/prior-record`)).body.lastYearMonitoringId).toBe(m.body.id);
   });
 });

@@ -5,8 +5,28 @@
  * reviewer, and the editor asks for their quality and for last year's record of the same project.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { STATE_LABELS, TargetAdjustment, WORKFLOW_STATES, applyAdjustments, createFromGoals, decideAdjustment, goalQuality, priorRecord, requestAdjustment } from '@jixiao/core';
-import type { EvaluationDocument, WorkflowState } from '@jixiao/core';
+import {
+  CN_WORK_CALENDAR,
+  STATE_LABELS,
+  TargetAdjustment,
+  WORKFLOW_STATES,
+  applyAdjustments,
+  assessMonitoring,
+  createFromGoals,
+  decideAdjustment,
+  goalQuality,
+  indicatorTrees,
+  isLeaf,
+  humanPath,
+  libraryEntry,
+  libraryKey,
+  normalizeIndicatorName,
+  priorRecord,
+  requestAdjustment,
+  targetPosition,
+  walkIndicators,
+} from '@jixiao/core';
+import type { EvaluationDocument, Library, MonitoringSnapshot, ProjectAssessment, WorkflowState } from '@jixiao/core';
 import { sql } from 'kysely';
 import { recordEvent } from '../audit-trail/events.js';
 import { uuidv7 } from '../db/ids.js';
@@ -16,7 +36,8 @@ import { AppError } from '../http/errors.js';
 import { guards } from '../http/guards.js';
 import { AUTHED_READ, AUTHED_WRITE, IdParam, PageQuery, Uuid, errors, json, router } from '../http/openapi.js';
 import type { ActionOf } from '../permissions/policy.js';
-import { listEvaluations } from '../evaluations/queries.js';
+import { likeEscape, listEvaluations } from '../evaluations/queries.js';
+import { readScope } from '../permissions/policy.js';
 import { createEvaluation, loadDocument, requireEvaluation, saveEvaluation } from '../evaluations/store.js';
 import type { StoredEvaluation } from '../evaluations/store.js';
 
@@ -83,6 +104,23 @@ const RequestBody = z
 
 const DecisionBody = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().max(2000).optional() }).openapi('AdjustmentDecision');
 const AdjustmentParam = IdParam.extend({ adjustmentId: z.string().min(1).max(100).openapi({ param: { name: 'adjustmentId', in: 'path' } }) });
+
+const PeerPosition = z
+  .object({
+    indicatorId: z.string(),
+    location: z.string(),
+    target: z.string(),
+    key: z.string(),
+    inLibrary: z.boolean(),
+    standing: z.string().openapi({ description: 'far-below-peers, below-peers, typical, above-peers, few-peers, not-comparable, or no-entry' }),
+    percentile: z.string().optional(),
+    ambition: z.string().optional(),
+    peers: z.record(z.string(), z.unknown()).optional(),
+    lastYearActual: z.string().optional(),
+    belowLastYear: z.boolean().optional(),
+    reasons: z.array(z.object({ code: z.string(), message: z.string() })),
+  })
+  .openapi('GoalTargetPosition');
 
 const QualityFinding = z.object({
   code: z.string(),
@@ -259,16 +297,19 @@ export function goalRoutes(deps: Deps) {
       middleware: g.read,
       request: { params: IdParam },
       responses: {
-        200: { description: 'findings', content: { 'application/json': { schema: z.object({ findings: z.array(QualityFinding), counts: Counts, ruleSet: z.string() }) } } },
+        200: {
+          description: 'findings, and each target’s position among the peers’ targets of the same library entry',
+          content: { 'application/json': { schema: z.object({ findings: z.array(QualityFinding), counts: Counts, ruleSet: z.string(), peers: z.number().int(), positions: z.array(PeerPosition) }) } },
+        },
         ...errors(...AUTHED_READ, 'not-found'),
       },
     }),
     async (c) => {
       const user = c.get('user');
       const { doc } = await requireGoal(deps, user, c.req.valid('param').id, 'read');
-      const last = await lastYearEvaluation(deps, user, doc);
-      const r = goalQuality(doc, last ? { history: [last.document] } : {});
-      return json(c, { findings: r.findings.map((f) => JSON.parse(JSON.stringify(f)) as unknown), counts: r.counts, ruleSet: r.ruleSet });
+      const [last, peers, built] = await Promise.all([lastYearEvaluation(deps, user, doc), peerGoals(deps, user, doc), deps.library.get(user.region)]);
+      const r = goalQuality(doc, { ...(last ? { history: [last.document] } : {}), peers });
+      return json(c, { findings: r.findings.map((f) => JSON.parse(JSON.stringify(f)) as unknown), counts: r.counts, ruleSet: r.ruleSet, peers: peers.length, positions: positionsOf(doc, built.library, last?.document) });
     },
   );
 
@@ -283,7 +324,11 @@ export function goalRoutes(deps: Deps) {
       responses: {
         200: {
           description: 'the prior record (core’s priorRecord)',
-          content: { 'application/json': { schema: z.object({ lastYearEvaluationId: z.string().nullable(), record: z.record(z.string(), z.unknown()) }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ lastYearEvaluationId: z.string().nullable(), lastYearMonitoringId: z.string().nullable().openapi({ description: 'last year’s monitoring document of the same project, whose latest assessment is in record.monitoring' }), record: z.record(z.string(), z.unknown()) }),
+            },
+          },
         },
         ...errors(...AUTHED_READ, 'not-found'),
       },
@@ -291,9 +336,9 @@ export function goalRoutes(deps: Deps) {
     async (c) => {
       const user = c.get('user');
       const { doc } = await requireGoal(deps, user, c.req.valid('param').id, 'read');
-      const last = await lastYearEvaluation(deps, user, doc);
-      const record = priorRecord(doc, last?.document);
-      return json(c, { lastYearEvaluationId: last?.id ?? null, record });
+      const [last, monitoring] = await Promise.all([lastYearEvaluation(deps, user, doc), lastYearMonitoring(deps, user, doc)]);
+      const record = priorRecord(doc, last?.document, monitoring?.assessment);
+      return json(c, { lastYearEvaluationId: last?.id ?? null, lastYearMonitoringId: monitoring?.id ?? null, record });
     },
   );
 
@@ -329,4 +374,88 @@ async function lastYearEvaluation(deps: Deps, user: AuthUser, doc: EvaluationDoc
     ORDER BY e.updated_at DESC, e.id DESC LIMIT 1`.execute(deps.db);
   const row = r.rows[0];
   return row ? { id: row.id, document: row.document } : undefined;
+}
+
+/**
+ * Other goal declarations of the same year the caller may read (their own unit's, the department's
+ * subtree, or the region's), to find indicators copied from another project (GOAL-COPIED-PEER). Only
+ * documents in the caller's scope, since the finding names the source project and unit; the library
+ * positions below compare with every unit's targets without naming anyone.
+ */
+async function peerGoals(deps: Deps, user: AuthUser, doc: EvaluationDocument): Promise<EvaluationDocument[]> {
+  const scope = readScope(user);
+  let q = deps.db
+    .selectFrom('evaluations')
+    .select(['id', 'document'])
+    .where('region', '=', user.region)
+    .where('deleted_at', 'is', null)
+    .where('stage', '=', 'goals')
+    .where('year', '=', doc.header.year);
+  if (doc.id !== undefined) q = q.where('id', '<>', doc.id);
+  if (scope.kind === 'org') q = q.where('org_id', '=', scope.orgId);
+  if (scope.kind === 'subtree') q = q.where('org_path', 'like', `${likeEscape(scope.pathPrefix)}%`);
+  const rows = await q.orderBy('updated_at', 'desc').limit(200).execute();
+  return rows.map((r) => ({ ...(r.document as EvaluationDocument), id: r.id }));
+}
+
+/** Each leaf target's position among the region's targets of the same library entry (core's `targetPosition`), with last year's actual when known. */
+function positionsOf(doc: EvaluationDocument, library: Library, last: EvaluationDocument | undefined) {
+  const lastActual = new Map<string, string>();
+  if (last) {
+    for (const t of indicatorTrees(last)) {
+      for (const v of walkIndicators(t.roots, t.basePath)) if (isLeaf(v.node) && v.node.actual) lastActual.set(normalizeIndicatorName(v.node.name), v.node.actual);
+    }
+  }
+  const out = [];
+  for (const t of indicatorTrees(doc)) {
+    for (const v of walkIndicators(t.roots, t.basePath)) {
+      const target = v.node.target?.trim();
+      if (!isLeaf(v.node) || !target) continue;
+      const { key } = libraryKey(v.node.name, target);
+      const entry = libraryEntry(library, key);
+      const actual = lastActual.get(normalizeIndicatorName(v.node.name));
+      const base = { indicatorId: v.node.id, location: humanPath(v.names), target, key, ...(actual !== undefined ? { lastYearActual: actual } : {}) };
+      if (!entry) {
+        out.push({ ...base, inLibrary: false, standing: 'no-entry', reasons: [] });
+        continue;
+      }
+      const p = targetPosition(entry, target, actual, v.node.direction ? { direction: v.node.direction } : {});
+      out.push({
+        ...base,
+        key: entry.key,
+        inLibrary: true,
+        standing: p.standing,
+        ...(p.percentile !== undefined ? { percentile: p.percentile } : {}),
+        ...(p.ambition !== undefined ? { ambition: p.ambition } : {}),
+        ...(p.peers !== undefined ? { peers: JSON.parse(JSON.stringify(p.peers)) as Record<string, unknown> } : {}),
+        ...(p.belowLastYear !== undefined ? { belowLastYear: p.belowLastYear } : {}),
+        reasons: p.reasons.map((r) => ({ code: r.code, message: r.message })),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Last year's monitoring document of the same project by the same organisation, assessed as of its
+ * latest snapshot (or the end of that year when it has none): the latest assessment of the project.
+ */
+async function lastYearMonitoring(deps: Deps, user: AuthUser, doc: EvaluationDocument): Promise<{ id: string; assessment: ProjectAssessment } | undefined> {
+  const goalId = doc.id;
+  if (goalId === undefined) return undefined;
+  const project = doc.header.projectName ?? doc.header.title;
+  const r = await sql<{ id: string; document: EvaluationDocument }>`
+    SELECT e.id, e.document FROM evaluations e
+    JOIN evaluations g ON g.region = e.region AND g.id = ${goalId}::uuid
+    WHERE e.region = ${user.region} AND e.org_id = g.org_id AND e.deleted_at IS NULL
+      AND e.year = ${doc.header.year - 1} AND e.stage = 'monitoring'
+      AND coalesce(e.document -> 'header' ->> 'projectName', e.title) = ${project}
+    ORDER BY e.updated_at DESC, e.id DESC LIMIT 1`.execute(deps.db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const snaps = (await deps.db.selectFrom('monitoring_snapshots').select('snapshot').where('region', '=', user.region).where('evaluation_id', '=', row.id).execute()).map((x) => x.snapshot as MonitoringSnapshot);
+  const latest = snaps.reduce<string | undefined>((m, x) => (m === undefined || x.asOf > m ? x.asOf : m), undefined);
+  const asOf = latest ?? `${doc.header.year - 1}-12-31`;
+  const assessment = assessMonitoring({ ...row.document, id: row.id }, snaps, undefined, asOf, { calendar: CN_WORK_CALENDAR }).projects[0];
+  return assessment ? { id: row.id, assessment } : undefined;
 }
