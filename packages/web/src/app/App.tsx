@@ -27,6 +27,8 @@ const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.js'));
 const MonitoringDetailPage = lazy(() => import('../monitoring/MonitoringDetailPage.js'));
 const LibraryPage = lazy(() => import('../library/LibraryPage.js'));
 const LibraryEntryPage = lazy(() => import('../library/LibraryEntryPage.js'));
+const ResultsPage = lazy(() => import('../results/ResultsPage.js'));
+const TasksPage = lazy(() => import('../results/TasksPage.js'));
 const NotFound = lazy(() => import('./NotFound.js'));
 
 function page(C: LazyExoticComponent<ComponentType>, tip?: string) {
@@ -67,6 +69,8 @@ export function App() {
             <Route path="admin/users" element={page(UsersPage)} />
             <Route path="admin/orgs" element={page(OrgsPage)} />
             <Route path="admin/rulesets" element={page(RuleSetsPage)} />
+            <Route path="results" element={page(ResultsPage)} />
+            <Route path="results/tasks" element={page(TasksPage)} />
             <Route path="account/password" element={page(PasswordPage)} />
             <Route path="*" element={page(NotFound)} />
           </Route>

@@ -19,6 +19,8 @@ const NAV: readonly NavItem[] = [
   { key: '/goals', label: '绩效目标', roles: ['preparer', 'unit-head', 'reviewer', 'finance'] },
   { key: '/monitoring', label: '运行监控', roles: ['preparer', 'unit-head', 'reviewer', 'finance'] },
   { key: '/evaluations', label: '评价文档' },
+  { key: '/results', label: '结果应用', roles: ['reviewer', 'finance', 'admin'] },
+  { key: '/results/tasks', label: '整改任务' },
   { key: '/library', label: '指标库' },
   { key: '/import', label: '导入', roles: ['preparer', 'unit-head', 'admin'] },
   { key: '/admin/users', label: '用户', roles: ['admin'] },
