@@ -7,10 +7,12 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { addWorkingDays, CN_WORK_CALENDAR, getRuleSet, parseRuleSet } from '@jixiao/core';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../src/config.js';
-import { msUntilHour, runDaily } from '../src/jobs/daily.js';
+import { msUntilHour, runDaily, startDailyJob } from '../src/jobs/daily.js';
+import { startJobQueue } from '../src/jobs/queue.js';
 import type { DailyDeps } from '../src/jobs/daily.js';
 import { createMailer } from '../src/mail/mailer.js';
 import { BACKENDS, createTestServer, monitoringDocument } from './helpers.js';
@@ -206,6 +208,24 @@ describe.each(BACKENDS)('daily job on %s', (backend) => {
     expect(r).toMatchObject({ reminders: 3, mailed: 0, mailFailed: 3 });
     const rows = await s.deps.db.selectFrom('sent_reminders').select(['mail_error', 'mailed_at']).execute();
     expect(rows.every((x) => x.mail_error !== null && x.mailed_at === null)).toBe(true);
+  });
+
+  it('starts on its schedule: pg-boss cron on PostgreSQL, a timer on PGlite, both running the job once at start-up', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (l: string) => void lines.push(l) });
+    const config = { ...testConfig({ JOB_POLL_SECONDS: 0.5, JOB_MAINTENANCE_SECONDS: 1 }), storage: backend, DAILY_JOB: true };
+    const jobs = backend === 'postgres' ? await startJobQueue(s.database, config, log) : undefined;
+    const stop = await startDailyJob({ db: s.deps.db, log, storage: backend, hour: 7, firstRunMs: 10 }, jobs);
+    try {
+      await expect.poll(() => lines.filter((l) => l.includes('daily job done')).length, { timeout: 30_000, interval: 200 }).toBe(1);
+      if (jobs) {
+        const scheduled = await sql<{ name: string; cron: string; timezone: string }>`SELECT name, cron, timezone FROM pgboss.schedule`.execute(s.deps.db);
+        expect(scheduled.rows).toEqual([{ name: 'daily-job', cron: '0 7 * * *', timezone: 'Asia/Shanghai' }]);
+      }
+    } finally {
+      stop();
+      await jobs?.stop();
+    }
   });
 
   it('schedules the next run at the configured hour, China time', () => {

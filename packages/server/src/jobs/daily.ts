@@ -264,7 +264,7 @@ export function msUntilHour(now: Date, hour: number): number {
  * Starts the schedule: pg-boss cron on PostgreSQL (one run per day across replicas), a timer on PGlite.
  * Returns a function that stops the timer (pg-boss stops with the queue).
  */
-export async function startDailyJob(deps: DailyDeps & { storage: 'pglite' | 'postgres'; hour: number }, jobs: JobQueue | undefined): Promise<() => void> {
+export async function startDailyJob(deps: DailyDeps & { storage: 'pglite' | 'postgres'; hour: number; firstRunMs?: number | undefined }, jobs: JobQueue | undefined): Promise<() => void> {
   const run = async () => {
     try {
       const r = await runDaily(deps, chinaToday());
@@ -292,7 +292,7 @@ export async function startDailyJob(deps: DailyDeps & { storage: 'pglite' | 'pos
     }, ms);
     timer.unref();
   };
-  loop(30_000);
+  loop(deps.firstRunMs ?? 30_000);
   return () => {
     stopped = true;
     if (timer) clearTimeout(timer);
