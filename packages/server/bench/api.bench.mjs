@@ -18,7 +18,8 @@
  * department (BENCH_ANALYTICS_CONNECTIONS, default 4):
  *   {"bench":"api-analytics-overview","unit":"req/s","value":N,"p50_ms":…,"p95_ms":…,"p99_ms":…}
  * The set is scored and audited by the server's own analysis and loaded with its indicator rows.
- * BENCH_ONLY=core or BENCH_ONLY=library (library and analytics) runs one part.
+ * BENCH_ONLY=core or BENCH_ONLY=library (library and analytics) runs one part; BENCH_KEEP_DATABASE=1 keeps the
+ * scratch database afterwards (to look at query plans).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -44,7 +45,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 /**
  * Loads the province-scale set (core's generateProvince: 40,000 documents, 600,000 indicators) into the
  * bench database in bulk, straight into `evaluations` by SQL (json_to_recordset, 500 rows a statement):
- * the library is built from the stored documents, so the score columns hold placeholders.
+ * with the score, summary columns (0005) and finding counts of the server's own analysis, as a save writes them.
  */
 async function loadProvince(client) {
   const { generateProvince } = await import('@jixiao/core');
@@ -54,17 +55,28 @@ async function loadProvince(client) {
   const user = (await client.query(`SELECT id FROM users WHERE region = $1 AND username = 'preparer'`, [org.region])).rows[0];
   let batch = [];
   let rows = [];
+  let counts = [];
   let n = 0;
   let indicators = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     await client.query('BEGIN');
     await client.query(
-      `INSERT INTO evaluations (region, id, org_id, org_path, year, level, stage, title, rule_set, total, grade, errors, warnings, infos, document, score, findings, created_by, updated_by)
-       SELECT $1, x.id, $2, $3, x.year, x.level, x.stage, x.title, x.rule_set, x.total, x.grade, x.errors, x.warnings, x.infos, x.document, x.score, x.findings, $4, $4
+      `INSERT INTO evaluations (region, id, org_id, org_path, year, level, stage, title, rule_set, total, grade, errors, warnings, infos, document, score, findings,
+                               scorable, execution_rate, self_score, review_total, sector, project_name, created_by, updated_by)
+       SELECT $1, x.id, $2, $3, x.year, x.level, x.stage, x.title, x.rule_set, x.total, x.grade, x.errors, x.warnings, x.infos, x.document, x.score, x.findings,
+              x.scorable, x.execution_rate, x.self_score, x.review_total, x.sector, x.project_name, $4, $4
        FROM json_to_recordset($5::json) AS x(id uuid, year integer, level text, stage text, title text, rule_set text, total numeric, grade text,
-         errors integer, warnings integer, infos integer, document json, score json, findings json)`,
+         errors integer, warnings integer, infos integer, document json, score json, findings json,
+         scorable boolean, execution_rate numeric, self_score numeric, review_total numeric, sector text, project_name text)`,
       [org.region, org.id, org.path, user.id, JSON.stringify(batch)],
+    );
+    // The finding counts per audit family, as a save writes them.
+    await client.query(
+      `INSERT INTO evaluation_finding_counts (region, evaluation_id, family, errors, warnings, infos)
+       SELECT $1, x.evaluation_id, x.family, x.errors, x.warnings, x.infos
+       FROM json_to_recordset($2::json) AS x(evaluation_id uuid, family text, errors integer, warnings integer, infos integer)`,
+      [org.region, JSON.stringify(counts)],
     );
     await client.query(
       `INSERT INTO indicators (region, evaluation_id, seq, indicator_id, path, parent_seq, project_id, depth, leaf, name, category,
@@ -81,6 +93,7 @@ async function loadProvince(client) {
     indicators += rows.length;
     batch = [];
     rows = [];
+    counts = [];
   };
   const t = Date.now();
   for (const generated of generateProvince()) {
@@ -91,7 +104,10 @@ async function loadProvince(client) {
     batch.push({
       id, year: h.year, level: h.level, stage: h.stage ?? 'self-evaluation', title: h.title, rule_set: a.ruleSet, total: a.total, grade: a.grade,
       errors: a.counts.error, warnings: a.counts.warning, infos: a.counts.info, document: doc, score: a.score, findings: a.findings,
+      scorable: a.summary.scorable, execution_rate: a.summary.executionRate, self_score: a.summary.selfScore, review_total: a.summary.reviewTotal,
+      sector: a.summary.sector, project_name: a.summary.projectName,
     });
+    for (const f of a.summary.findingCounts) counts.push({ evaluation_id: id, ...f });
     for (const r of a.indicators) {
       rows.push({
         evaluation_id: id, seq: r.seq, indicator_id: r.indicatorId, path: r.path, parent_seq: r.parentSeq, project_id: r.projectId, depth: r.depth,
@@ -102,7 +118,9 @@ async function loadProvince(client) {
     if (batch.length === 500) await flush();
   }
   await flush();
-  await client.query('ANALYZE evaluations');
+  // As after any bulk load: statistics, and the visibility map that lets analytics read its index alone.
+  await client.query('VACUUM (ANALYZE) evaluations');
+  await client.query('VACUUM (ANALYZE) evaluation_finding_counts');
   await client.query('ANALYZE indicators');
   log(`loaded ${n} province documents, ${indicators} indicator rows (scored and audited) in ${((Date.now() - t) / 1000).toFixed(1)}s`);
   return n;
@@ -190,7 +208,7 @@ async function analyticsBench(origin, user) {
   const sample = await (await fetch(`${origin}${paths[0]}`, { headers: { cookie: user.cookie } })).json();
   log(`api-analytics-overview: ${sample.evaluations} evaluations in ${paths[0]}; ${paths.length} queries, ${analyticsConnections} connections for ${seconds}s`);
   await latencyRun(origin, user.cookie, paths, analyticsConnections, 3);
-  const line = latencyLine('api-analytics-overview', await latencyRun(origin, user.cookie, paths, analyticsConnections, seconds), analyticsConnections, { evaluations: sample.evaluations });
+  const line = latencyLine('api-analytics-overview', await latencyRun(origin, user.cookie, paths, analyticsConnections, seconds), analyticsConnections, { evaluations: sample.evaluations, bytes: JSON.stringify(sample).length });
   console.log(JSON.stringify(line));
   log(`analytics overview p95 ${line.p95_ms} ms (goal < 300)`);
 }
@@ -209,7 +227,8 @@ async function cleanup() {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  if (process.env.BENCH_KEEP_DATABASE) log(`kept database ${dbName} (BENCH_KEEP_DATABASE)`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   await admin.end().catch(() => {});
 }
 process.on('SIGINT', () => cleanup().then(() => process.exit(130)));

@@ -210,6 +210,54 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
     expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['query.pageSize', 'query.status', 'query.year']);
   });
 
+  it('sorts the whole list on the server, stable across pages, not scorable last', async () => {
+    const p = await s.as('preparer3');
+    const made: string[] = [];
+    // Same year and title for some, so the id has to break the ties; scores differ by the actual.
+    for (const [title, actual] of [['排序丙', '120家'], ['排序甲', '50家'], ['排序乙', '120家'], ['排序甲', '80家'], ['排序乙', '10家']] as const) {
+      const d = smallDocument(title, 2019);
+      d.indicators[0]!.children[0]!.children[0]!.actual = actual;
+      const r = await p.post('/api/evaluations', { document: d });
+      expect(r.status, r.text).toBe(201);
+      made.push(r.body.id);
+    }
+    const seed = readSeed('001');
+    const ns = await p.post('/api/evaluations', { document: { ...seed, header: { ...seed.header, year: 2019 } } });
+    expect(ns.status, ns.text).toBe(201);
+    const all = async (q: string) => {
+      const out: Array<{ id: string; title: string; total: string | null; grade: string | null; updatedAt: string }> = [];
+      for (let page = 1; page <= 3; page++) out.push(...(await p.get(`/api/evaluations?year=2019&pageSize=2&page=${page}&${q}`)).body.items);
+      return out;
+    };
+    const key = (t: string | null) => (t === null ? Infinity : Number(t));
+    for (const order of ['asc', 'desc'] as const) {
+      const byTotal = await all(`sort=total&order=${order}`);
+      expect(new Set(byTotal.map((x) => x.id)).size).toBe(6); // pages neither overlap nor skip
+      expect(byTotal.at(-1)!.total).toBeNull(); // not scorable last either way
+      const totals = byTotal.slice(0, -1).map((x) => key(x.total));
+      expect(totals).toEqual([...totals].sort((a, b) => (order === 'asc' ? a - b : b - a)));
+      // Ties are broken by the id in the same direction.
+      for (let i = 1; i < 5; i++) if (byTotal[i]!.total === byTotal[i - 1]!.total) expect(byTotal[i]!.id > byTotal[i - 1]!.id).toBe(order === 'asc');
+    }
+    const byTitle = await all('sort=title&order=asc');
+    expect(byTitle.map((x) => x.title)).toEqual([...byTitle.map((x) => x.title)].sort());
+    const byGrade = await all('sort=grade&order=asc');
+    const rank = (g: string | null) => (g === null ? 9 : ['优', '良', '中', '差'].indexOf(g));
+    expect(byGrade.map((x) => rank(x.grade))).toEqual([...byGrade.map((x) => rank(x.grade))].sort((a, b) => a - b));
+    const byUpdated = await all('sort=updated&order=desc');
+    expect(byUpdated[0]!.id).toBe(ns.body.id);
+    expect((await p.get('/api/evaluations?sort=colour')).status).toBe(400);
+    expect((await p.get('/api/evaluations?order=up')).status).toBe(400);
+    // Click-through filters: a score band, and the ones that do not parse.
+    const band = await p.get('/api/evaluations?year=2019&totalMin=90&pageSize=200');
+    expect(band.body.items.every((x: { total: string }) => Number(x.total) >= 90)).toBe(true);
+    expect((await p.get('/api/evaluations?execMin=abc&family=nope&stage=draft')).body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'query.execMin',
+      'query.family',
+      'query.stage',
+    ]);
+  });
+
   it('deletes drafts only, keeping the audit trail', async () => {
     const c = await s.as('preparer1');
     const created = await c.post('/api/evaluations', { document: smallDocument('删除测试') });

@@ -9,7 +9,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AUDIT_FAMILIES as FAMILIES, CHART_LABELS, Dec, defaultRuleSetFor, documentBudget, executionCurve } from '@jixiao/core';
 import type { EvaluationDocument, MonitoringSnapshot } from '@jixiao/core';
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { AuthUser } from '../http/env.js';
 import { guards } from '../http/guards.js';
@@ -37,12 +36,6 @@ const EXEC_BANDS = 11;
 const SCORE_BANDS = 10;
 
 type Severity = 'error' | 'warning' | 'info';
-interface Counts {
-  error: number;
-  warning: number;
-  info: number;
-  total: number;
-}
 
 const n = (v: string | number | null | undefined) => Number(v ?? 0);
 const meanOf = (sum: string, count: number) => Dec.of(sum).div(Dec.fromInt(count), 2)!.toString();
@@ -54,10 +47,6 @@ const familyRank = (family: string) => {
 };
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function emptyCounts(): Counts {
-  return { error: 0, warning: 0, info: 0, total: 0 };
-}
-
 /** The least-squares line y = slope·x + intercept from exact sums (as core's `scoreVsExecution`). */
 function trendOf(count: number, sx: string, sy: string, sxy: string, sxx: string): { slope: string; intercept: string } | undefined {
   if (count < 2) return undefined;
@@ -67,6 +56,20 @@ function trendOf(count: number, sx: string, sy: string, sxy: string, sxx: string
   const slope = c.times(Dec.of(sxy)).minus(Dec.of(sx).times(Dec.of(sy))).div(den, 8)!;
   const intercept = Dec.of(sy).minus(slope.times(Dec.of(sx))).div(c, 8)!;
   return { slope: slope.round(4).toString(), intercept: intercept.round(4).toString() };
+}
+
+type Num = string | number;
+/** The one row of the overview statement: each chart's groups as json (sums as text). */
+interface AggregateRow {
+  grades: Array<{ year: number; grade: string | null; n: Num }> | null;
+  cells: Array<{ xb: number; yb: number; n: Num }> | null;
+  bands: Array<{ xb: number; n: Num; sx: string; sy: string; sxy: string; sxx: string }> | null;
+  review: Array<{ org_id: string; name: string; n: Num; sum_self: string; sum_review: string; sum_gap: string; max_gap: string }> | null;
+  families: Array<{ family: string; evaluations: Num; errors: Num; warnings: Num; infos: Num; with_errors: Num; with_warnings: Num; with_infos: Num }> | null;
+  units: Array<{ org_id: string; name: string; n: Num; with_findings: Num; errors: Num; warnings: Num; infos: Num }> | null;
+  unit_families: Array<{ org_id: string; family: string; n: Num }> | null;
+  yoy: Array<{ org_id: string; name: string; year: number; n: Num; sum: string }> | null;
+  totals: { n: Num; scorable: Num; with_rate: Num; with_self: Num; reviewed: Num };
 }
 
 export interface OverviewInput {
@@ -82,53 +85,66 @@ export async function overview(deps: Deps, user: AuthUser, input: OverviewInput)
   // The set shown, as a list filter: every click-through adds to it.
   const shown: EvaluationFilter = { year: input.year, org: input.department, sector: input.sector, level: input.level, stages: [...ANALYSED_STAGES] };
   const link = (extra: EvaluationFilter) => filterToQuery({ ...shown, ...extra });
-  const where = filterWhere(scope, shown);
-  // Year on year: the year shown and the one before (or every year).
+  // One statement, one scan: the rows of the year shown and the year before (for year on year) are read
+  // once into `b` (summary columns only), the finding counts joined once into `fc`; every chart is a GROUP BY
+  // over them. Sums and means leave as text, so decimals stay exact.
   const yoyWhere = filterWhere(scope, { ...shown, year: undefined, ...(input.year !== undefined ? { years: [input.year - 1, input.year] } : {}) });
-  const db = deps.db;
-  const q = <T>(query: RawBuilder<T>) => query.execute(db).then((r) => r.rows);
-
-  const [gradeRows, cellRows, bandRows, reviewRows, familyRows, unitRows, unitFamilyRows, yoyRows, totals] = await Promise.all([
-    q(sql<{ year: number; grade: string | null; n: string }>`
-      SELECT e.year, e.grade, count(*) AS n FROM evaluations e WHERE ${where} GROUP BY e.year, e.grade`),
-    q(sql<{ xb: number; yb: number; n: string }>`
-      SELECT least(greatest(floor(e.execution_rate * 10)::int, 0), ${EXEC_BANDS - 1}) AS xb,
-             least(greatest(floor(e.total / 10)::int, 0), ${SCORE_BANDS - 1}) AS yb, count(*) AS n
-      FROM evaluations e WHERE ${where} AND e.execution_rate IS NOT NULL AND e.total IS NOT NULL GROUP BY 1, 2`),
-    q(sql<{ xb: number; n: string; sum_y: string; sx: string; sy: string; sxy: string; sxx: string }>`
-      SELECT least(greatest(floor(e.execution_rate * 10)::int, 0), ${EXEC_BANDS - 1}) AS xb, count(*) AS n, sum(e.total)::text AS sum_y,
-             sum(round(e.execution_rate * 100, 2))::text AS sx, sum(e.total)::text AS sy,
-             sum(round(e.execution_rate * 100, 2) * e.total)::text AS sxy, sum(round(e.execution_rate * 100, 2) ^ 2)::text AS sxx
-      FROM evaluations e WHERE ${where} AND e.execution_rate IS NOT NULL AND e.total IS NOT NULL GROUP BY 1`),
-    q(sql<{ org_id: string; name: string; n: string; sum_self: string; sum_review: string; sum_gap: string; max_gap: string }>`
-      SELECT e.org_id, min(o.name) AS name, count(*) AS n, sum(e.self_score)::text AS sum_self, sum(e.review_total)::text AS sum_review,
-             sum(e.self_score - e.review_total)::text AS sum_gap, max(e.self_score - e.review_total)::text AS max_gap
-      FROM evaluations e JOIN orgs o ON o.region = e.region AND o.id = e.org_id
-      WHERE ${where} AND e.self_score IS NOT NULL AND e.review_total IS NOT NULL GROUP BY e.org_id`),
-    q(sql<{ family: string; severity: Severity | null; n: string; evaluations: string }>`
-      SELECT c.family, c.severity, sum(c.n) AS n, count(DISTINCT c.evaluation_id) AS evaluations
-      FROM evaluations e JOIN evaluation_finding_counts c ON c.region = e.region AND c.evaluation_id = e.id
-      WHERE ${where} GROUP BY GROUPING SETS ((c.family, c.severity), (c.family))`),
-    q(sql<{ org_id: string; name: string; n: string; with_findings: string; errors: string; warnings: string; infos: string }>`
-      SELECT e.org_id, min(o.name) AS name, count(*) AS n, count(*) FILTER (WHERE e.errors + e.warnings + e.infos > 0) AS with_findings,
-             sum(e.errors) AS errors, sum(e.warnings) AS warnings, sum(e.infos) AS infos
-      FROM evaluations e JOIN orgs o ON o.region = e.region AND o.id = e.org_id
-      WHERE ${where} GROUP BY e.org_id`),
-    q(sql<{ org_id: string; family: string; n: string }>`
-      SELECT e.org_id, c.family, sum(c.n) AS n
-      FROM evaluations e JOIN evaluation_finding_counts c ON c.region = e.region AND c.evaluation_id = e.id
-      WHERE ${where} GROUP BY e.org_id, c.family`),
-    q(sql<{ org_id: string; name: string; year: number; n: string; sum: string }>`
-      SELECT e.org_id, min(o.name) AS name, e.year, count(*) AS n, sum(e.total)::text AS sum
-      FROM evaluations e JOIN orgs o ON o.region = e.region AND o.id = e.org_id
-      WHERE ${yoyWhere} AND e.total IS NOT NULL GROUP BY e.org_id, e.year`),
-    q(sql<{ n: string; scorable: string; with_rate: string; with_self: string; reviewed: string }>`
-      SELECT count(*) AS n, count(*) FILTER (WHERE e.scorable) AS scorable,
-             count(*) FILTER (WHERE e.execution_rate IS NOT NULL AND e.total IS NOT NULL) AS with_rate,
-             count(*) FILTER (WHERE e.self_score IS NOT NULL) AS with_self,
-             count(*) FILTER (WHERE e.self_score IS NOT NULL AND e.review_total IS NOT NULL) AS reviewed
-      FROM evaluations e WHERE ${where}`),
-  ]);
+  const isShown = input.year !== undefined ? sql`e.year = ${input.year}` : sql`true`;
+  const xb = sql`least(greatest(floor(s.execution_rate * 10)::int, 0), ${EXEC_BANDS - 1})`;
+  const yb = sql`least(greatest(floor(s.total / 10)::int, 0), ${SCORE_BANDS - 1})`;
+  const x = sql`round(s.execution_rate * 100, 2)`;
+  const { rows } = await sql<AggregateRow>`
+    WITH b AS MATERIALIZED (
+      SELECT e.region, e.id, e.org_id, e.year, e.grade, e.scorable, e.total, e.execution_rate, e.self_score, e.review_total,
+             e.errors, e.warnings, e.infos, ${isShown} AS shown
+      FROM evaluations e WHERE ${yoyWhere}
+    ),
+    s AS (SELECT * FROM b WHERE shown),
+    fc AS MATERIALIZED (
+      SELECT s.org_id, c.family, c.errors, c.warnings, c.infos
+      FROM s JOIN evaluation_finding_counts c ON c.evaluation_id = s.id
+      WHERE c.region = ${scope.region}
+    )
+    SELECT
+      (SELECT json_agg(r) FROM (SELECT s.year, s.grade, count(*) AS n FROM s GROUP BY s.year, s.grade) r) AS grades,
+      (SELECT json_agg(r) FROM (SELECT ${xb} AS xb, ${yb} AS yb, count(*) AS n FROM s
+         WHERE s.execution_rate IS NOT NULL AND s.total IS NOT NULL GROUP BY 1, 2) r) AS cells,
+      (SELECT json_agg(r) FROM (SELECT ${xb} AS xb, count(*) AS n, sum(${x})::text AS sx, sum(s.total)::text AS sy,
+              sum(${x} * s.total)::text AS sxy, sum(${x} * ${x})::text AS sxx
+         FROM s WHERE s.execution_rate IS NOT NULL AND s.total IS NOT NULL GROUP BY 1) r) AS bands,
+      (SELECT json_agg(r) FROM (SELECT g.*, o.name FROM (
+         SELECT s.org_id, count(*) AS n, sum(s.self_score)::text AS sum_self, sum(s.review_total)::text AS sum_review,
+                sum(s.self_score - s.review_total)::text AS sum_gap, max(s.self_score - s.review_total)::text AS max_gap
+         FROM s WHERE s.self_score IS NOT NULL AND s.review_total IS NOT NULL GROUP BY s.org_id) g
+         JOIN orgs o ON o.region = ${scope.region} AND o.id = g.org_id) r) AS review,
+      (SELECT json_agg(r) FROM (SELECT fc.family, count(*) AS evaluations, sum(fc.errors) AS errors, sum(fc.warnings) AS warnings, sum(fc.infos) AS infos,
+              count(*) FILTER (WHERE fc.errors > 0) AS with_errors, count(*) FILTER (WHERE fc.warnings > 0) AS with_warnings,
+              count(*) FILTER (WHERE fc.infos > 0) AS with_infos
+         FROM fc GROUP BY fc.family) r) AS families,
+      (SELECT json_agg(r) FROM (SELECT g.*, o.name FROM (
+         SELECT s.org_id, count(*) AS n, count(*) FILTER (WHERE s.errors + s.warnings + s.infos > 0) AS with_findings,
+                sum(s.errors) AS errors, sum(s.warnings) AS warnings, sum(s.infos) AS infos
+         FROM s GROUP BY s.org_id) g
+         JOIN orgs o ON o.region = ${scope.region} AND o.id = g.org_id) r) AS units,
+      (SELECT json_agg(r) FROM (SELECT fc.org_id, fc.family, sum(fc.errors + fc.warnings + fc.infos) AS n FROM fc GROUP BY fc.org_id, fc.family) r) AS unit_families,
+      (SELECT json_agg(r) FROM (SELECT g.*, o.name FROM (
+         SELECT b.org_id, b.year, count(*) AS n, sum(b.total)::text AS sum FROM b WHERE b.total IS NOT NULL GROUP BY b.org_id, b.year) g
+         JOIN orgs o ON o.region = ${scope.region} AND o.id = g.org_id) r) AS yoy,
+      (SELECT row_to_json(r) FROM (SELECT count(*) AS n, count(*) FILTER (WHERE s.scorable) AS scorable,
+              count(*) FILTER (WHERE s.execution_rate IS NOT NULL AND s.total IS NOT NULL) AS with_rate,
+              count(*) FILTER (WHERE s.self_score IS NOT NULL) AS with_self,
+              count(*) FILTER (WHERE s.self_score IS NOT NULL AND s.review_total IS NOT NULL) AS reviewed FROM s) r) AS totals
+  `.execute(deps.db);
+  const a = rows[0]!;
+  const gradeRows = a.grades ?? [];
+  const cellRows = a.cells ?? [];
+  const bandRows = a.bands ?? [];
+  const reviewRows = a.review ?? [];
+  const familyRows = a.families ?? [];
+  const unitRows = a.units ?? [];
+  const unitFamilyRows = a.unit_families ?? [];
+  const yoyRows = a.yoy ?? [];
+  const totals = [a.totals];
   const t = totals[0]!;
   const evaluations = n(t.n);
 
@@ -181,7 +197,7 @@ export async function overview(deps: Deps, user: AuthUser, input: OverviewInput)
       .map((r) => ({ x: r.xb, y: r.yb, count: n(r.n), filter: link({ ...execBand(r.xb), ...scoreBand(r.yb), scorable: true }) })),
     bands: bandRows
       .sort((a, b) => a.xb - b.xb)
-      .map((r) => ({ band: r.xb, label: bandLabel(r.xb, EXEC_BANDS - 1, '%'), count: n(r.n), meanTotal: meanOf(r.sum_y, n(r.n)), filter: link({ ...execBand(r.xb), scorable: true }) })),
+      .map((r) => ({ band: r.xb, label: bandLabel(r.xb, EXEC_BANDS - 1, '%'), count: n(r.n), meanTotal: meanOf(r.sy, n(r.n)), filter: link({ ...execBand(r.xb), scorable: true }) })),
     points: n(t.with_rate),
     ...(trend ? { trend } : {}),
     skipped: { count: evaluations - n(t.with_rate), label: '无执行率或不可评分' },
@@ -218,26 +234,21 @@ export async function overview(deps: Deps, user: AuthUser, input: OverviewInput)
   };
 
   // Findings per family (catalogue order), counts by severity and the evaluations with them.
-  const families = [...new Set(familyRows.map((r) => r.family))].sort((a, b) => familyRank(a) - familyRank(b) || cmp(a, b));
   const findingsByFamily = {
     title: CHART_LABELS.findingsByFamily.title,
     xLabel: CHART_LABELS.findingsByFamily.x,
     yLabel: CHART_LABELS.findingsByFamily.y,
-    families: families.map((family) => {
-      const counts = emptyCounts();
-      const bySeverity: Partial<Record<Severity, { evaluations: number; filter: Record<string, string> }>> = {};
-      let withFamily = 0;
-      for (const r of familyRows.filter((x) => x.family === family)) {
-        if (r.severity === null) {
-          withFamily = n(r.evaluations);
-          continue;
+    families: familyRows
+      .sort((a, b) => familyRank(a.family) - familyRank(b.family) || cmp(a.family, b.family))
+      .map((r) => {
+        const family = r.family;
+        const counts = { error: n(r.errors), warning: n(r.warnings), info: n(r.infos), total: n(r.errors) + n(r.warnings) + n(r.infos) };
+        const bySeverity: Partial<Record<Severity, { evaluations: number; filter: Record<string, string> }>> = {};
+        for (const [severity, with_] of [['error', r.with_errors], ['warning', r.with_warnings], ['info', r.with_infos]] as const) {
+          if (n(with_) > 0) bySeverity[severity] = { evaluations: n(with_), filter: link({ family, severity }) };
         }
-        counts[r.severity] += n(r.n);
-        counts.total += n(r.n);
-        bySeverity[r.severity] = { evaluations: n(r.evaluations), filter: link({ family, severity: r.severity }) };
-      }
-      return { family, label: familyLabel(family), counts, evaluations: withFamily, filter: link({ family }), bySeverity };
-    }),
+        return { family, label: familyLabel(family), counts, evaluations: n(r.evaluations), filter: link({ family }), bySeverity };
+      }),
   };
 
   // Findings per unit, most findings per evaluation first.

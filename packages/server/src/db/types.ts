@@ -282,13 +282,14 @@ export interface SentRemindersTable {
   created_at: Timestamp;
 }
 
-/** Findings per audit family and severity of an evaluation (0005). */
+/** Findings of an evaluation per audit family, by severity (0005). */
 export interface EvaluationFindingCountsTable {
   region: string;
   evaluation_id: string;
   family: string;
-  severity: 'error' | 'warning' | 'info';
-  n: number;
+  errors: number;
+  warnings: number;
+  infos: number;
 }
 
 export interface DB {

@@ -29,7 +29,8 @@ export interface SummaryColumns {
   reviewTotal: string | null;
   sector: string | null;
   projectName: string | null;
-  findingCounts: Array<{ family: string; severity: 'error' | 'warning' | 'info'; n: number }>;
+  /** Per audit family, findings by severity. */
+  findingCounts: Array<{ family: string; errors: number; warnings: number; infos: number }>;
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -60,17 +61,18 @@ export function analyse(doc: EvaluationDocument): Analysis {
   let report: ScoreReport;
   let findings: FindingJson[];
   let counts: Analysis['counts'];
-  const byFamily = new Map<string, { family: string; severity: 'error' | 'warning' | 'info'; n: number }>();
+  const byFamily = new Map<string, { family: string; errors: number; warnings: number; infos: number }>();
   try {
     report = scoreDocument(doc);
     const audit = auditDocument(doc, { score: report });
     findings = audit.findings.map(findingToJson);
     counts = audit.counts;
     for (const f of audit.findings) {
-      const key = `${f.family}/${f.severity}`;
-      const slot = byFamily.get(key);
-      if (slot) slot.n++;
-      else byFamily.set(key, { family: f.family, severity: f.severity, n: 1 });
+      let slot = byFamily.get(f.family);
+      if (!slot) byFamily.set(f.family, (slot = { family: f.family, errors: 0, warnings: 0, infos: 0 }));
+      if (f.severity === 'error') slot.errors++;
+      else if (f.severity === 'warning') slot.warnings++;
+      else slot.infos++;
     }
   } catch (err) {
     throw new AppError('invalid-document', `文档无法评分或审核：${(err as Error).message}`, { cause: err });

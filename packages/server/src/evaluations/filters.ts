@@ -155,7 +155,7 @@ export function filterWhere(scope: ReadScope, f: EvaluationFilter): RawBuilder<u
   if (f.family !== undefined || f.hasFindings !== undefined) {
     const conds = [sql`c.region = e.region`, sql`c.evaluation_id = e.id`];
     if (f.family !== undefined) conds.push(sql`c.family = ${f.family}`);
-    if (f.severity !== undefined) conds.push(sql`c.severity = ${f.severity}`);
+    if (f.severity !== undefined) conds.push({ error: sql`c.errors > 0`, warning: sql`c.warnings > 0`, info: sql`c.infos > 0` }[f.severity]);
     const exists = sql`EXISTS (SELECT 1 FROM evaluation_finding_counts c WHERE ${sql.join(conds, sql` AND `)})`;
     if (f.family !== undefined || f.hasFindings === true) where.push(exists);
     if (f.hasFindings === false) where.push(sql`NOT ${exists}`);

@@ -288,13 +288,13 @@ function summaryColumns(a: Analysis) {
   };
 }
 
-/** Rewrites the finding counts per family and severity (0005) of an evaluation. */
+/** Rewrites the finding counts per audit family (0005) of an evaluation. */
 async function writeFindingCounts(tx: Tx, region: string, evaluationId: string, a: Analysis, replace: boolean): Promise<void> {
   if (replace) await tx.deleteFrom('evaluation_finding_counts').where('region', '=', region).where('evaluation_id', '=', evaluationId).execute();
   if (a.summary.findingCounts.length === 0) return;
   await tx
     .insertInto('evaluation_finding_counts')
-    .values(a.summary.findingCounts.map((f) => ({ region, evaluation_id: evaluationId, family: f.family, severity: f.severity, n: f.n })))
+    .values(a.summary.findingCounts.map((f) => ({ region, evaluation_id: evaluationId, ...f })))
     .execute();
 }
 

@@ -24,6 +24,18 @@ export function listQueryString(query: ListQuery): string {
     grade: query.grade,
     hasErrors: query.hasErrors,
     q: query.q,
+    stage: query.stage,
+    sector: query.sector,
+    family: query.family,
+    severity: query.severity,
+    hasFindings: query.hasFindings,
+    execMin: query.execMin,
+    execMax: query.execMax,
+    totalMin: query.totalMin,
+    totalMax: query.totalMax,
+    reviewed: query.reviewed,
+    selfScored: query.selfScored,
+    scorable: query.scorable,
     sort: query.sort,
     order: query.order,
     page: query.page,
@@ -47,6 +59,11 @@ export function parseListQuery(search: string): ListQuery {
     const v = p.get(k)?.trim();
     return v ? v : undefined;
   };
+  const bool = (k: string): boolean | undefined => (p.get(k) === 'true' ? true : p.get(k) === 'false' ? false : undefined);
+  const decimal = (k: string): string | undefined => {
+    const v = p.get(k);
+    return v !== null && /^-?\d{1,6}(\.\d{1,4})?$/.test(v) ? v : undefined;
+  };
   const hasErrors = p.get('hasErrors');
   return {
     year: int('year'),
@@ -56,7 +73,19 @@ export function parseListQuery(search: string): ListQuery {
     grade: text('grade'),
     hasErrors: hasErrors === 'true' ? true : hasErrors === 'false' ? false : undefined,
     q: text('q'),
-    sort: oneOf('sort', ['updatedAt', 'total', 'year', 'title'] as const),
+    stage: text('stage'),
+    sector: text('sector'),
+    family: text('family'),
+    severity: oneOf('severity', ['error', 'warning', 'info'] as const),
+    hasFindings: bool('hasFindings'),
+    execMin: decimal('execMin'),
+    execMax: decimal('execMax'),
+    totalMin: decimal('totalMin'),
+    totalMax: decimal('totalMax'),
+    reviewed: bool('reviewed'),
+    selfScored: bool('selfScored'),
+    scorable: bool('scorable'),
+    sort: oneOf('sort', ['updated', 'total', 'year', 'title', 'grade'] as const),
     order: oneOf('order', ['asc', 'desc'] as const),
     page: int('page'),
     pageSize: int('pageSize'),

@@ -45,8 +45,10 @@ export interface EvaluationSummary {
   status: WorkflowState;
   statusLabel: string;
   version: number;
-  total: string;
-  grade: string;
+  /** Null when the document is not scorable (不可评分). */
+  total: string | null;
+  grade: string | null;
+  scorable?: boolean;
   counts: Counts;
   updatedAt: string;
 }
@@ -223,8 +225,21 @@ export interface ListQuery {
   grade?: string | undefined;
   hasErrors?: boolean | undefined;
   q?: string | undefined;
-  /** Declared by the UI; see the final report: the server does not sort on request yet. */
-  sort?: 'updatedAt' | 'total' | 'year' | 'title' | undefined;
+  /** Click-through filters (analytics and the home page link to the list with them). */
+  stage?: string | undefined;
+  sector?: string | undefined;
+  family?: string | undefined;
+  severity?: 'error' | 'warning' | 'info' | undefined;
+  hasFindings?: boolean | undefined;
+  execMin?: string | undefined;
+  execMax?: string | undefined;
+  totalMin?: string | undefined;
+  totalMax?: string | undefined;
+  reviewed?: boolean | undefined;
+  selfScored?: boolean | undefined;
+  scorable?: boolean | undefined;
+  /** Sorted by the server over the whole list; the id breaks ties. */
+  sort?: 'updated' | 'total' | 'year' | 'title' | 'grade' | undefined;
   order?: 'asc' | 'desc' | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;

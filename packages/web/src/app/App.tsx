@@ -14,6 +14,7 @@ const PublicApp = lazy(() => import('../public/PublicApp.js'));
 const AppShell = lazy(() => import('./AppShell.js'));
 const HomePage = lazy(() => import('../home/HomePage.js'));
 const ListPage = lazy(() => import('../evaluations/list/ListPage.js'));
+const AnalyticsPage = lazy(() => import('../analytics/AnalyticsPage.js'));
 const EditorPage = lazy(() => import('../editor/EditorPage.js'));
 const HistoryPage = lazy(() => import('../history/HistoryPage.js'));
 const ImportPage = lazy(() => import('../import/ImportPage.js'));
@@ -57,6 +58,7 @@ export function App() {
           >
             <Route index element={page(HomePage)} />
             <Route path="evaluations" element={page(ListPage)} />
+            <Route path="analytics" element={page(AnalyticsPage, '正在汇总分析…')} />
             <Route path="evaluations/:id" element={page(EditorPage, '正在打开编辑器…')} />
             <Route path="evaluations/:id/history" element={page(HistoryPage)} />
             <Route path="import" element={page(ImportPage)} />

@@ -19,6 +19,7 @@ const NAV: readonly NavItem[] = [
   { key: '/goals', label: '绩效目标', roles: ['preparer', 'unit-head', 'reviewer', 'finance'] },
   { key: '/monitoring', label: '运行监控', roles: ['preparer', 'unit-head', 'reviewer', 'finance'] },
   { key: '/evaluations', label: '评价文档' },
+  { key: '/analytics', label: '绩效分析', roles: ['reviewer', 'finance', 'admin'] },
   { key: '/results', label: '结果应用', roles: ['reviewer', 'finance', 'admin'] },
   { key: '/results/tasks', label: '整改任务' },
   { key: '/library', label: '指标库' },

@@ -1,75 +1,60 @@
 /**
- * @module The finance office's overview: how many evaluations are at each step, the grade
- * distribution, documents with audit errors, and the average score per department, as charts.
- * Counts come from the list endpoint's totals; averages from up to 200 documents of the region.
+ * @module The finance office's overview: how many evaluations are at each step, the grade distribution
+ * (不可评分 apart), documents with audit errors and open monitoring warnings — one request
+ * (`GET /api/stats`) in the user's scope. Each count opens the list filtered to it; the charts are clickable.
  */
-import { useMemo } from 'react';
-import { Alert, Card, Statistic } from 'antd';
-import { Dec } from '@jixiao/core';
-import { api } from '../api/client.js';
+import { useMemo, useState } from 'react';
+import { Alert, Card, Select, Statistic } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { request } from '../api/client.js';
 import { messageOf } from '../api/errors.js';
-import type { EvaluationSummary } from '../api/types.js';
-import { EChart } from '../charts/EChart.js';
-import type { ChartOption } from '../charts/EChart.js';
+import { Chart } from '../analytics/Chart.js';
+import type { AnalyticsOption } from '../analytics/Chart.js';
+import { filterOf, listUrl } from '../analytics/charts.js';
 import { useAsync } from '../common/useAsync.js';
-import { GRADES, STATUS_LABELS } from '../format/labels.js';
+import { recentYears } from '../format/labels.js';
 
-const STATUSES = ['draft', 'submitted', 'returned', 'approved', 'rechecked', 'published'] as const;
+type Filter = Record<string, string>;
+interface Count {
+  key: string;
+  label: string;
+  count: number;
+  filter: Filter;
+}
 
-interface OverviewData {
-  byStatus: Record<string, number>;
-  byGrade: Record<string, number>;
-  withErrors: number;
+/** `GET /api/stats`. */
+export interface Stats {
   total: number;
-  sample: EvaluationSummary[];
+  filter: Filter;
+  byStatus: Count[];
+  byGrade: Count[];
+  hasErrors: Count;
+  monitoring: { openCases: number; awaitingUnit: number; awaitingReview: number };
 }
 
-async function loadOverview(signal: AbortSignal): Promise<OverviewData> {
-  const count = async (q: Parameters<typeof api.listEvaluations>[0]) => (await api.listEvaluations({ ...q, pageSize: 1 }, signal)).total;
-  const [statusCounts, gradeCounts, withErrors, sample] = await Promise.all([
-    Promise.all(STATUSES.map((s) => count({ status: s }))),
-    Promise.all(GRADES.map((g) => count({ grade: g }))),
-    count({ hasErrors: true }),
-    api.listEvaluations({ pageSize: 200 }, signal),
-  ]);
-  return {
-    byStatus: Object.fromEntries(STATUSES.map((s, i) => [s, statusCounts[i] ?? 0])),
-    byGrade: Object.fromEntries(GRADES.map((g, i) => [g, gradeCounts[i] ?? 0])),
-    withErrors,
-    total: sample.total,
-    sample: sample.items,
-  };
-}
-
-/** Average total per organisation, exactly, to two places. */
-export function averageByOrg(items: readonly EvaluationSummary[]): Array<{ org: string; average: Dec; count: number }> {
-  const acc = new Map<string, { sum: Dec; count: number }>();
-  for (const e of items) {
-    const t = Dec.parse(e.total);
-    if (!t) continue;
-    const a = acc.get(e.orgName) ?? { sum: Dec.ZERO, count: 0 };
-    acc.set(e.orgName, { sum: a.sum.plus(t), count: a.count + 1 });
-  }
-  return [...acc.entries()]
-    .map(([org, a]) => ({ org, average: a.sum.div(Dec.fromInt(a.count), 2) ?? Dec.ZERO, count: a.count }))
-    .sort((x, y) => y.average.cmp(x.average) || x.org.localeCompare(y.org, 'zh-CN'));
-}
+const GRADE_COLORS: Record<string, string> = { 优: '#16a34a', 良: '#2563eb', 中: '#f59e0b', 差: '#dc2626', 'not-scorable': '#cbd5e1' };
 
 export default function Overview() {
-  const data = useAsync(loadOverview, []);
-  const byOrg = useMemo(() => averageByOrg(data.data?.sample ?? []).slice(0, 12), [data.data]);
+  const navigate = useNavigate();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const data = useAsync((signal) => request<Stats>('GET', `/stats${year === undefined ? '' : `?year=${year}`}`, { signal }), [year]);
+  const d = data.data;
+  const open = (x: unknown) => {
+    const f = filterOf(x);
+    if (f) void navigate(listUrl(f));
+  };
 
-  const statusOption = useMemo<ChartOption>(
+  const statusOption = useMemo<AnalyticsOption>(
     () => ({
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, top: 16, bottom: 30 },
-      xAxis: { type: 'category', data: STATUSES.map((s) => STATUS_LABELS[s]!) },
+      xAxis: { type: 'category', data: (d?.byStatus ?? []).map((s) => s.label) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: '份数', data: STATUSES.map((s) => data.data?.byStatus[s] ?? 0), itemStyle: { color: '#1f5fbf' }, barMaxWidth: 36 }],
+      series: [{ type: 'bar', name: '份数', data: (d?.byStatus ?? []).map((s) => ({ value: s.count, filter: s.filter })), itemStyle: { color: '#1f5fbf' }, barMaxWidth: 36 }],
     }),
-    [data.data],
+    [d],
   );
-  const gradeOption = useMemo<ChartOption>(
+  const gradeOption = useMemo<AnalyticsOption>(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}：{c} 份（{d}%）' },
       legend: { bottom: 0 },
@@ -78,52 +63,68 @@ export default function Overview() {
           type: 'pie',
           radius: ['40%', '68%'],
           center: ['50%', '45%'],
-          data: GRADES.map((g) => ({ name: g, value: data.data?.byGrade[g] ?? 0 })),
-          color: ['#16a34a', '#2563eb', '#f59e0b', '#dc2626'],
+          data: (d?.byGrade ?? []).map((g) => ({ name: g.label, value: g.count, filter: g.filter, itemStyle: { color: GRADE_COLORS[g.key] ?? '#94a3b8' } })),
           label: { formatter: '{b} {c}' },
         },
       ],
     }),
-    [data.data],
-  );
-  const orgOption = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      grid: { left: 150, right: 24, top: 8, bottom: 24 },
-      xAxis: { type: 'value', max: 100 },
-      yAxis: { type: 'category', data: byOrg.map((o) => o.org).reverse(), axisLabel: { width: 140, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: '平均分', data: byOrg.map((o) => o.average.toNumber()).reverse(), itemStyle: { color: '#0f766e' }, barMaxWidth: 18 }],
-    }),
-    [byOrg],
+    [d],
   );
 
   if (data.error) return <Alert type="error" showIcon title={messageOf(data.error)} />;
-  const d = data.data;
+  const status = (key: string) => d?.byStatus.find((s) => s.key === key);
+  const card = (title: string, c: Count | undefined, testId: string, danger = false) => (
+    <Card size="small">
+      <Statistic title={title} value={c?.count ?? 0} suffix="份" loading={data.loading} styles={{ content: { color: danger && (c?.count ?? 0) > 0 ? '#d92d20' : undefined } }} />
+      {c && c.count > 0 && (
+        <Link to={listUrl(c.filter)} data-testid={testId}>
+          查看列表
+        </Link>
+      )}
+    </Card>
+  );
   return (
     <>
-      <div className="stat-row">
+      <div style={{ marginBottom: 12 }}>
+        <Select
+          aria-label="年度"
+          placeholder="全部年度"
+          allowClear
+          style={{ width: 120 }}
+          value={year}
+          onChange={(v?: number) => setYear(v)}
+          options={recentYears(new Date()).map((y) => ({ value: y, label: `${y}年` }))}
+        />{' '}
+        <Link to={`/analytics${year === undefined ? '' : `?year=${year}`}`}>查看绩效分析</Link>
+      </div>
+      <div className="stat-row" data-testid="home-stats">
+        {card('评价文档', d ? { key: 'all', label: '全部', count: d.total, filter: d.filter } : undefined, 'home-stat-all')}
+        {card('待复核', status('approved'), 'home-stat-approved')}
+        {card('已公开', status('published'), 'home-stat-published')}
+        {card('有审核错误', d?.hasErrors, 'home-stat-errors', true)}
         <Card size="small">
-          <Statistic title="评价文档" value={d?.total ?? 0} suffix="份" loading={data.loading} />
-        </Card>
-        <Card size="small">
-          <Statistic title="待复核" value={d?.byStatus['approved'] ?? 0} suffix="份" loading={data.loading} />
-        </Card>
-        <Card size="small">
-          <Statistic title="已公开" value={d?.byStatus['published'] ?? 0} suffix="份" loading={data.loading} />
-        </Card>
-        <Card size="small">
-          <Statistic title="有审核错误" value={d?.withErrors ?? 0} suffix="份" loading={data.loading} styles={{ content: { color: (d?.withErrors ?? 0) > 0 ? '#d92d20' : undefined } }} />
+          <Statistic title="监控预警待处理" value={d?.monitoring.openCases ?? 0} suffix="件" loading={data.loading} />
+          {d && d.monitoring.openCases > 0 && <div className="muted">待单位答复 {d.monitoring.awaitingUnit}，待审核 {d.monitoring.awaitingReview}</div>}
         </Card>
       </div>
       <div className="home-grid">
         <Card size="small" title="流程进度">
-          <EChart option={statusOption} ariaLabel={`各状态评价份数：${STATUSES.map((s) => `${STATUS_LABELS[s]} ${d?.byStatus[s] ?? 0} 份`).join('，')}`} />
+          <Chart
+            option={statusOption}
+            height={280}
+            testId="home-chart-status"
+            onItemClick={open}
+            ariaLabel={`各状态评价份数：${(d?.byStatus ?? []).map((s) => `${s.label} ${s.count} 份`).join('，')}`}
+          />
         </Card>
         <Card size="small" title="等级分布">
-          <EChart option={gradeOption} ariaLabel={`等级分布：${GRADES.map((g) => `${g} ${d?.byGrade[g] ?? 0} 份`).join('，')}`} />
-        </Card>
-        <Card size="small" title="各单位平均分">
-          {byOrg.length === 0 ? <div className="muted">暂无数据</div> : <EChart option={orgOption} ariaLabel={`各单位平均分：${byOrg.map((o) => `${o.org} ${o.average.toString()} 分`).join('，')}`} />}
+          <Chart
+            option={gradeOption}
+            height={280}
+            testId="home-chart-grade"
+            onItemClick={open}
+            ariaLabel={`等级分布：${(d?.byGrade ?? []).map((g) => `${g.label} ${g.count} 份`).join('，')}`}
+          />
         </Card>
       </div>
     </>

@@ -7,8 +7,8 @@
 --   NULL until someone re-scores), `sector` and `project_name` (from the header) are written by the same
 --   statement that writes the document.
 -- * `department_id` (主管部门: the organisation at the second level of the path) follows `org_path`.
--- * `evaluation_finding_counts`: how many findings of each audit family and severity, rewritten with the
---   indicator rows on every save; analytics groups by it.
+-- * `evaluation_finding_counts`: per evaluation and audit family, how many findings of each severity,
+--   rewritten with the indicator rows on every save; analytics groups by it.
 -- Existing rows are backfilled from their stored json here, once.
 
 ALTER TABLE evaluations ALTER COLUMN total DROP NOT NULL;
@@ -29,10 +29,12 @@ CREATE TABLE evaluation_finding_counts (
   region text NOT NULL,
   evaluation_id uuid NOT NULL,
   family text NOT NULL,
-  severity text NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
-  n integer NOT NULL CHECK (n > 0),
-  PRIMARY KEY (region, evaluation_id, family, severity),
-  FOREIGN KEY (region, evaluation_id) REFERENCES evaluations (region, id) ON DELETE CASCADE
+  errors integer NOT NULL DEFAULT 0 CHECK (errors >= 0),
+  warnings integer NOT NULL DEFAULT 0 CHECK (warnings >= 0),
+  infos integer NOT NULL DEFAULT 0 CHECK (infos >= 0),
+  PRIMARY KEY (region, evaluation_id, family),
+  FOREIGN KEY (region, evaluation_id) REFERENCES evaluations (region, id) ON DELETE CASCADE,
+  CHECK (errors + warnings + infos > 0)
 );
 CREATE INDEX evaluation_finding_counts_family ON evaluation_finding_counts (region, family, evaluation_id);
 
@@ -55,17 +57,23 @@ FROM (SELECT i.region, i.evaluation_id, sum(i.review_score - coalesce(i.effectiv
 WHERE r.region = e.region AND r.evaluation_id = e.id AND e.total IS NOT NULL;
 
 -- A finding's family is the prefix of its code (ARITH-…, WEIGHT-…, …), as in the audit catalogue.
-INSERT INTO evaluation_finding_counts (region, evaluation_id, family, severity, n)
+INSERT INTO evaluation_finding_counts (region, evaluation_id, family, errors, warnings, infos)
 SELECT e.region, e.id,
        CASE split_part(x ->> 'code', '-', 1)
          WHEN 'ARITH' THEN 'arithmetic' WHEN 'WEIGHT' THEN 'weights' WHEN 'SCORE' THEN 'scoring'
          WHEN 'SMART' THEN 'quality' WHEN 'PROSE' THEN 'prose' WHEN 'HIST' THEN 'history' WHEN 'GOAL' THEN 'goals'
          ELSE 'other' END AS family,
-       x ->> 'severity', count(*)
+       count(*) FILTER (WHERE x ->> 'severity' = 'error'),
+       count(*) FILTER (WHERE x ->> 'severity' = 'warning'),
+       count(*) FILTER (WHERE x ->> 'severity' = 'info')
 FROM evaluations e CROSS JOIN LATERAL json_array_elements(e.findings) x
 WHERE x ->> 'severity' IN ('error', 'warning', 'info')
-GROUP BY 1, 2, 3, 4;
+GROUP BY 1, 2, 3;
 
--- Lists sorted by these, within a region.
+-- Lists sorted by total, within a region.
 CREATE INDEX evaluations_total ON evaluations (region, total, id) WHERE deleted_at IS NULL;
-CREATE INDEX evaluations_department ON evaluations (region, department_id, year) WHERE deleted_at IS NULL;
+-- Analytics and stats read a year's rows from this index alone (an index-only scan): every column they
+-- filter or group on is in it, none of the large json.
+CREATE INDEX evaluations_summary ON evaluations (region, year)
+  INCLUDE (id, stage, level, status, org_id, org_path, sector, grade, scorable, total, execution_rate, self_score, review_total, errors, warnings, infos)
+  WHERE deleted_at IS NULL;

@@ -1,6 +1,10 @@
-/** @module 评价文档: every evaluation the user may see, with filters, sorting and paging kept in the URL. */
+/**
+ * @module 评价文档: every evaluation the user may see, with filters, sorting and paging kept in the URL.
+ * The server sorts the whole list (not just the page). Links from analytics and the home page open it with
+ * click-through filters (execution band, score band, finding family, re-scored …), shown as closable tags.
+ */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Table, TreeSelect } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import type { TableProps } from 'antd';
 import { CloseCircleFilled, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -16,7 +20,7 @@ import { useAsync } from '../../common/useAsync.js';
 import { formatDateTime } from '../../format/dates.js';
 import { GRADES, LEVEL_LABELS, STATUS_LABELS, recentYears } from '../../format/labels.js';
 import { NewEvaluationModal } from '../new/NewEvaluationModal.js';
-import { sortSummaries } from './sorting.js';
+import { activeClickFilters, sortOfColumnKey } from './sorting.js';
 
 const PAGE_SIZES = ['10', '20', '50', '100'];
 
@@ -40,10 +44,12 @@ export default function ListPage() {
     setParams(new URLSearchParams(listQueryString(next).slice(1)));
   };
 
-  const rows = useMemo(() => sortSummaries(list.data?.items ?? [], query.sort, query.order), [list.data, query.sort, query.order]);
+  const rows = list.data?.items ?? [];
+  const clickFilters = activeClickFilters(query);
 
+  // The list is newest change first unless another sort is asked for.
   const sortOrder = (key: NonNullable<ListQuery['sort']>) =>
-    query.sort === key ? (query.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+    (query.sort ?? 'updated') === key ? ((query.order ?? 'desc') === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
 
   const columns: TableProps<EvaluationSummary>['columns'] = [
     {
@@ -58,8 +64,25 @@ export default function ListPage() {
     { title: '年度', dataIndex: 'year', key: 'year', width: 80, sorter: true, sortOrder: sortOrder('year') },
     { title: '类型', dataIndex: 'level', key: 'level', width: 110, render: (l: string) => LEVEL_LABELS[l] ?? l },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: string, r) => <StatusTag status={s} label={r.statusLabel} /> },
-    { title: '总分', dataIndex: 'total', key: 'total', width: 80, align: 'right', sorter: true, sortOrder: sortOrder('total') },
-    { title: '等级', dataIndex: 'grade', key: 'grade', width: 70, render: (g: string) => <GradeTag grade={g} /> },
+    {
+      title: '总分',
+      dataIndex: 'total',
+      key: 'total',
+      width: 90,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('total'),
+      render: (t: string | null) => t ?? <span className="muted">不可评分</span>,
+    },
+    {
+      title: '等级',
+      dataIndex: 'grade',
+      key: 'grade',
+      width: 90,
+      sorter: true,
+      sortOrder: sortOrder('grade'),
+      render: (g: string | null) => (g === null ? <Tag>不可评分</Tag> : <GradeTag grade={g} />),
+    },
     { title: '审核问题', key: 'counts', width: 150, render: (_: unknown, r) => <CountsTags counts={r.counts} /> },
     {
       title: '更新时间',
@@ -67,7 +90,7 @@ export default function ListPage() {
       key: 'updatedAt',
       width: 160,
       sorter: true,
-      sortOrder: sortOrder('updatedAt'),
+      sortOrder: sortOrder('updated'),
       render: (d: string) => formatDateTime(d),
     },
   ];
@@ -160,7 +183,12 @@ export default function ListPage() {
             onChange={(e) => setSearch(e.target.value)}
             onSearch={(v) => update({ q: v.trim() || undefined })}
           />
-          {(query.year || query.org || query.level || query.status || query.grade || query.hasErrors !== undefined || query.q) && (
+          {clickFilters.map((f) => (
+            <Tag key={f.key} closable color="blue" onClose={() => update(f.clear)} data-testid={`list-filter-${f.key}`}>
+              {f.label}
+            </Tag>
+          ))}
+          {(query.year || query.org || query.level || query.status || query.grade || query.hasErrors !== undefined || query.q || clickFilters.length > 0) && (
             <Button
               type="link"
               onClick={() => {
@@ -184,7 +212,7 @@ export default function ListPage() {
         locale={{ emptyText: '没有符合条件的评价文档' }}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const key = s?.order ? (s.columnKey as ListQuery['sort']) : undefined;
+          const key = s?.order ? sortOfColumnKey(String(s.columnKey)) : undefined;
           const order = s?.order === 'ascend' ? 'asc' : s?.order === 'descend' ? 'desc' : undefined;
           const sortChanged = key !== query.sort || order !== query.order;
           update(
