@@ -80,7 +80,11 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
   if (prior.error !== undefined) return <SectionError what="上年绩效情况" error={prior.error} reload={prior.reload} />;
   const r = prior.data?.record ?? {};
   const lastId = prior.data?.lastYearEvaluationId;
-  const rows = [...(r.indicators ?? []), ...(r.dropped ?? []).map((d) => ({ ...d, dropped: true }))] as Array<PriorIndicatorView & { dropped?: boolean }>;
+  // Only indicators with something to compare (empty frame groups have neither a target nor last year's figures).
+  const rows = ([...(r.indicators ?? []), ...(r.dropped ?? []).map((d) => ({ ...d, dropped: true }))] as Array<PriorIndicatorView & { dropped?: boolean }>).filter(
+    (x) => x.target || x.lastTarget || x.lastActual,
+  );
+  const comparable = rows.some((x) => x.lastTarget || x.lastActual);
   const columns: TableProps<PriorIndicatorView & { dropped?: boolean }>['columns'] = [
     { title: '指标', dataIndex: 'name', key: 'name', render: (n: string, x) => (x.dropped ? <span className="goal-original-struck">{n}（本年未设）</span> : x.isNew ? <span>{n} <Tag>新增</Tag></span> : n) },
     { title: '本年目标', dataIndex: 'target', key: 'target', width: 120 },
@@ -110,7 +114,7 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
     <div data-testid="goal-prior-record">
       {!ev && !r.monitoring && (r.facts ?? []).length === 0 && <div className="empty-line">没有找到该项目上年的自评或监控记录（按同一单位、上一年度、同一项目名称查找）。</div>}
       {(ev || r.money) && (
-        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 3, xxl: 3 }} bordered>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 3 }} bordered>
           {ev && (
             <Descriptions.Item label={`${ev.year}年自评`}>
               {lastId ? <Link to={`/evaluations/${lastId}`}>{ev.total}分 · {ev.grade}</Link> : `${ev.total}分 · ${ev.grade}`}
@@ -139,7 +143,7 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
           ))}
         </ul>
       )}
-      {rows.length > 0 && <Table rowKey={(x) => `${x.id ?? ''}-${x.name}`} size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 640 }} style={{ marginTop: 12 }} />}
+      {comparable && <Table rowKey={(x) => `${x.id ?? ''}-${x.name}`} size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 640 }} style={{ marginTop: 12 }} />}
     </div>
   );
 }

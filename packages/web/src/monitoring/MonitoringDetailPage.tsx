@@ -52,8 +52,11 @@ export default function MonitoringDetailPage() {
     if (!e) return undefined;
     const budget = documentBudget(e.document)?.toString();
     const rows = (snaps.data ?? []).map((s: SnapshotRow) => ({ ...s.snapshot, project: evaluationId }));
-    return executionCurve(rows, budget ? { [evaluationId]: budget } : {}, { year: e.year, ruleSet: defaultRuleSetFor(e.level) });
-  }, [e, snaps.data, evaluationId]);
+    // Draw up to the month assessed (today) in the current year, the whole year otherwise.
+    const asOf = list.data?.asOf ?? '';
+    const through = asOf.startsWith(`${e.year}-`) ? Number(asOf.slice(5, 7)) : 12;
+    return executionCurve(rows, budget ? { [evaluationId]: budget } : {}, { year: e.year, ruleSet: defaultRuleSetFor(e.level), through });
+  }, [e, snaps.data, evaluationId, list.data?.asOf]);
   const option = useMemo(() => (curve ? (scheduleOption(curve) as ChartOption) : undefined), [curve]);
 
   if (evaluation.loading && !e) return <Loading />;

@@ -168,7 +168,7 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
               ref={file}
               type="file"
               accept=".csv,text/csv"
-              hidden
+              style={{ display: 'none' }}
               aria-hidden="true"
               tabIndex={-1}
               onChange={(e) => {
