@@ -98,4 +98,25 @@ describe.each(BACKENDS)('monitoring on %s', (backend) => {
     expect(r.body.total.projects).toBe(2);
     expect((await (await s.as('finance1')).get('/api/monitoring/report?level=nation')).status).toBe(400);
   });
+
+  it('assesses a year planned ahead as of its latest report, not as of today', async () => {
+    const year = new Date().getFullYear() + 2;
+    const p = await s.as('preparer1');
+    const ahead = await p.post('/api/evaluations', { document: monitoringDocument('来年项目监控', year) });
+    expect(ahead.status, ahead.text).toBe(201);
+    const id = ahead.body.id;
+    // Nothing executed by the end of June: behind the schedule's 40% checkpoint at the end of June.
+    const r = await p.post(`/api/monitoring/${id}/snapshots`, { period: `${year}-Q2`, asOf: `${year}-06-30`, executed: '0' });
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.assessment.light).toBe('red');
+    const now = await p.get(`/api/monitoring?year=${year}`);
+    expect(now.status, now.text).toBe(200);
+    const project = now.body.projects.find((x: { id: string }) => x.id === id);
+    // The same answer as when it was reported (as of today its report would not exist yet).
+    expect(project).toMatchObject({ light: 'red', snapshot: { asOf: `${year}-06-30` } });
+    expect(now.body.counts.red).toBeGreaterThanOrEqual(1);
+    // Asked for a date, the date rules.
+    const asked = await p.get(`/api/monitoring?year=${year}&asOf=${year}-01-15`);
+    expect(asked.body.projects.find((x: { id: string }) => x.id === id).snapshot).toBeUndefined();
+  });
 });

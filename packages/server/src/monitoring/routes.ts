@@ -190,7 +190,20 @@ export function monitoringRoutes(deps: Deps) {
     const ids = docs.map((d) => d.id);
     const [snaps, cases] = await Promise.all([snapshotsOf(db, user.region, ids), casesIn(db, user.region, ids)]);
     const asOf = f.asOf ?? chinaToday();
-    return { assessment: assessMonitoring(docs.map((d) => d.document), snaps, undefined, asOf, { calendar: CN_WORK_CALENDAR }), cases, asOf };
+    const all = assessMonitoring(docs.map((d) => d.document), snaps, undefined, asOf, { calendar: CN_WORK_CALENDAR });
+    if (f.asOf !== undefined) return { assessment: all, cases, asOf };
+    // Asked for "now": a project whose latest report is dated after today (a year planned ahead) is
+    // assessed as of that report, as reporting it was; the others as of today.
+    const projects = all.projects.map((p, i) => {
+      const doc = docs[i]!;
+      const own = snaps.filter((x) => x.project === doc.id);
+      const latest = own.reduce((m, x) => (x.asOf > m ? x.asOf : m), '');
+      if (latest <= asOf) return p;
+      return assessMonitoring([doc.document], own, undefined, latest, { calendar: CN_WORK_CALENDAR }).projects[0] ?? p;
+    });
+    const counts = { green: 0, yellow: 0, red: 0 };
+    for (const p of projects) counts[p.light]++;
+    return { assessment: { ...all, projects, counts }, cases, asOf };
   };
 
   app.openapi(
