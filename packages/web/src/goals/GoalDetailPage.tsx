@@ -19,6 +19,7 @@ import { useAsync } from '../common/useAsync.js';
 import { formatDateTime } from '../format/dates.js';
 import { LEVEL_LABELS, SEVERITY_COLORS, SEVERITY_LABELS } from '../format/labels.js';
 import { formatMoney, formatPercent } from '../format/numbers.js';
+import { monitoringList } from '../monitoring/api.js';
 import { decideAdjustment, goalAdjustments, goalQuality, priorRecord, requestAdjustment } from './api.js';
 import { DeriveActions } from './DeriveActions.js';
 import { APPROVED, canDecide, canDerive } from './derived.js';
@@ -74,8 +75,24 @@ function Findings({ items }: { items: QualityFinding[] }) {
   );
 }
 
+/**
+ * Last year's monitoring of the same project when the prior record has none (the server's prior record
+ * does not look for it): the project of last year's assessment with the same name and organisation.
+ */
+function useLastYearMonitoring(project: { name: string; organisation: string; year: number } | undefined, wanted: boolean) {
+  return useAsync(
+    async (signal) => {
+      if (!project || !wanted) return undefined;
+      const list = await monitoringList({ year: project.year - 1 }, signal);
+      return list.projects.find((p) => p.name === project.name && p.organisation === project.organisation);
+    },
+    [project?.name, project?.organisation, project?.year, wanted],
+  );
+}
+
 function PriorRecordCard({ goalId }: { goalId: string }) {
   const prior = useAsync((signal) => priorRecord(goalId, signal), [goalId]);
+  const lastMonitoring = useLastYearMonitoring(prior.data?.record.project, prior.data !== undefined && !prior.data.record.monitoring);
   if (prior.loading && !prior.data) return <Loading tip="正在读取上年情况…" />;
   if (prior.error !== undefined) return <SectionError what="上年绩效情况" error={prior.error} reload={prior.reload} />;
   const r = prior.data?.record ?? {};
@@ -109,11 +126,12 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
     },
   ];
   const ev = r.evaluation;
-  const light = r.monitoring ? LIGHT_TEXT[r.monitoring.light] : undefined;
+  const monitored = r.monitoring ?? (lastMonitoring.data ? { light: lastMonitoring.data.light, asOf: lastMonitoring.data.snapshot?.asOf, reasons: lastMonitoring.data.reasons } : undefined);
+  const light = monitored ? LIGHT_TEXT[monitored.light] : undefined;
   return (
     <div data-testid="goal-prior-record">
-      {!ev && !r.monitoring && (r.facts ?? []).length === 0 && <div className="empty-line">没有找到该项目上年的自评或监控记录（按同一单位、上一年度、同一项目名称查找）。</div>}
-      {(ev || r.money) && (
+      {!ev && !monitored && (r.facts ?? []).length === 0 && <div className="empty-line">没有找到该项目上年的自评或监控记录（按同一单位、上一年度、同一项目名称查找）。</div>}
+      {(ev || r.money || monitored) && (
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 3 }} bordered>
           {ev && (
             <Descriptions.Item label={`${ev.year}年自评`}>
@@ -122,7 +140,12 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
           )}
           {ev?.executionRate !== undefined && <Descriptions.Item label="上年预算执行率">{formatPercent(ev.executionRate)}</Descriptions.Item>}
           {ev?.treatment?.label && <Descriptions.Item label="结果应用建议">{String(ev.treatment.label)}</Descriptions.Item>}
-          {light && <Descriptions.Item label="上年运行监控"><Tag color={light.color}>{light.label}</Tag></Descriptions.Item>}
+          {light && (
+            <Descriptions.Item label="上年运行监控">
+              {lastMonitoring.data && !r.monitoring ? <Link to={`/monitoring/${lastMonitoring.data.id}`}><Tag color={light.color}>{light.label}</Tag></Link> : <Tag color={light.color}>{light.label}</Tag>}
+              {monitored?.asOf ? <span className="muted">截至 {monitored.asOf}</span> : null}
+            </Descriptions.Item>
+          )}
           {r.money?.requested !== undefined && <Descriptions.Item label={`本年申请（${r.money.unit}）`}>{formatMoney(r.money.requested)}</Descriptions.Item>}
           {r.money?.lastBudget !== undefined && <Descriptions.Item label={`上年预算（${r.money.unit}）`}>{formatMoney(r.money.lastBudget)}</Descriptions.Item>}
           {r.money?.lastExecuted !== undefined && <Descriptions.Item label={`上年执行（${r.money.unit}）`}>{formatMoney(r.money.lastExecuted)}</Descriptions.Item>}
@@ -136,9 +159,9 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
           ))}
         </ul>
       )}
-      {r.monitoring && r.monitoring.reasons.length > 0 && (
+      {monitored && monitored.reasons.length > 0 && (
         <ul className="goal-facts">
-          {r.monitoring.reasons.map((x, i) => (
+          {monitored.reasons.map((x, i) => (
             <li key={i}>上年监控：{x.message}</li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ import { CATEGORY_LABELS } from '../format/labels.js';
 import '../monitoring/lineChart.js';
 import { entryHref, libraryEntry } from './api.js';
 import { CurationModal, useQuickCuration } from './CurationDialogs.js';
+import { LibrarySuggest } from './LibrarySuggest.js';
 import type { CurationRequest } from './CurationDialogs.js';
 import { yearHistogram, yearQuartiles } from './distribution.js';
 import { DIRECTION_LABELS, STANDING_LABELS, rateText } from './labels.js';
@@ -158,6 +159,7 @@ export default function LibraryEntryPage() {
         sub={`${e.unit ? `计量单位：${e.unit} · ` : ''}${DIRECTION_LABELS[e.direction] ?? e.direction}${e.category ? ` · ${CATEGORY_LABELS[e.category] ?? e.category}` : ''}`}
         extra={
           <Space wrap>
+            <LibrarySuggest aria-label="查找其他指标" placeholder="查找其他指标" style={{ width: 220 }} onSelect={(h) => navigate(entryHref(h.key))} />
             <Link to="/library">返回指标库</Link>
             {finance && e.status === 'active' && (
               <>
