@@ -155,7 +155,7 @@ describe.each(BACKENDS)('daily job on %s', (backend) => {
     expect(mail.text).toContain('测试 preparer1，您好：');
     expect(mail.text).toContain(`须在${due}前答复（还剩2个工作日）`);
     expect(mail.text).toContain(`期限：${due}`);
-    expect(mail.text).toContain(`办理地址：https://jixiao.example.org/monitoring?case=${cases[0]!.id}`);
+    expect(mail.text).toContain(`办理地址：https://jixiao.example.org/monitoring/${red}`);
     const again = await runDaily(deps, day);
     expect(again).toMatchObject({ reminders: 0, mailed: 0 });
     expect(smtp.received).toHaveLength(1);

@@ -173,7 +173,7 @@ async function monitoringStep(deps: DailyDeps, region: string, today: string, re
       project,
       due: r.due,
       message: r.message,
-      link: `/monitoring?case=${r.caseId}`,
+      link: `/monitoring/${r.project}`,
       to: r.to === 'unit' ? who.unit(doc.org_id) : who.reviewers(doc.org_path),
     });
   }

@@ -224,7 +224,7 @@ export default function ResultsPage() {
           }
         />
       )}
-      {list.loading && !list.data ? <Card loading /> : list.data && list.data.departments.length === 0 ? <Empty description="没有评价结果" /> : list.data?.departments.map(department)}
+      {list.loading && !list.data ? <Card loading /> : list.data && list.data.departments.length === 0 ? <Empty description={scope.year !== undefined ? `${scope.year}年度没有评价结果，请选择其他年度` : '没有评价结果'} /> : list.data?.departments.map(department)}
       {creating && (
         <CreateTasksModal
           item={creating}
