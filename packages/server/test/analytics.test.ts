@@ -3,6 +3,7 @@
  * execution, self vs review, findings by family and unit, year on year), aggregated in SQL from the summary
  * columns kept on save; every figure carries the list filter that lists exactly the evaluations behind it.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestServer, goalDocumentFor, readSeed, smallDocument } from './helpers.js';
 import type { Client, TestServer } from './helpers.js';
@@ -151,6 +152,31 @@ describe.each(BACKENDS)('analytics on %s', (backend) => {
     expect(all.body.evaluations).toBe(5);
     expect(all.body.gradeDistribution.by).toBe('year');
     expect(all.body.gradeDistribution.groups.map((g: { key: string }) => g.key)).toEqual(['2022', '2023']);
+  });
+
+  it('exports the figures as xlsx, one sheet per chart or one chart', async () => {
+    const f = await s.as('finance1');
+    const get = async (q: string) => {
+      const r = await s.app.request(`/api/analytics/overview.xlsx?${q}`, { headers: { cookie: f.cookie ?? '' } });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await r.arrayBuffer());
+      return wb;
+    };
+    const all = await get('year=2023');
+    expect(all.worksheets.map((w) => w.name)).toEqual(['等级分布', '得分与执行率', '自评与复核', '问题类别', '各单位问题', '执行进度', '同比变化']);
+    const grades = all.getWorksheet('等级分布')!;
+    expect(grades.getRow(1).getCell(1).value).toBe('评价等级分布');
+    expect(String(grades.getRow(2).getCell(1).value)).toContain('2023年，全部部门；共 4 项（可评分 3 项）');
+    expect(grades.getRow(3).getCell(1).value).toBe('年度');
+    const row = grades.getRow(4).values as unknown[];
+    expect(row.at(-1)).toBe(1); // 不可评分
+    const one = await get(`year=2023&chart=selfVsReview&department=${s.fixture.orgs.D1.id}`);
+    expect(one.worksheets.map((w) => w.name)).toEqual(['自评与复核']);
+    expect(String(one.worksheets[0]!.getRow(2).getCell(1).value)).toContain('一号主管部门');
+    expect(one.worksheets[0]!.getRow(4).getCell(1).value).toBe('单位甲');
+    expect((await f.get('/api/analytics/overview.xlsx?chart=pie')).status).toBe(400);
   });
 
   it('counts in scope for the home page (stats)', async () => {

@@ -90,6 +90,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', route: '/api/monitoring/report', path: () => '/api/monitoring/report', list: (v) => v.monitoring },
   { method: 'GET', route: '/api/analytics/overview', path: () => '/api/analytics/overview', list: (v) => v.draft },
   { method: 'GET', route: '/api/stats', path: () => '/api/stats', list: (v) => v.draft },
+  { method: 'GET', route: '/api/analytics/overview.xlsx', path: () => '/api/analytics/overview.xlsx', list: (v) => v.draft },
   { method: 'GET', route: '/api/results', path: () => '/api/results', list: (v) => v.submitted },
   { method: 'GET', route: '/api/results/export.xlsx', path: () => '/api/results/export.xlsx', list: (v) => v.submitted },
   { method: 'GET', route: '/api/results/tasks', path: () => '/api/results/tasks', list: (v) => v.task },

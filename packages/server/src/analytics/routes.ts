@@ -12,10 +12,12 @@ import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { AuthUser } from '../http/env.js';
 import { guards } from '../http/guards.js';
-import { AUTHED_READ, Uuid, errors, json, router } from '../http/openapi.js';
+import { AUTHED_READ, Uuid, errors, json, raw, router } from '../http/openapi.js';
+import { contentDisposition } from '../evidence/files.js';
 import { readScope } from '../permissions/policy.js';
 import { ANALYSED_STAGES, filterToQuery, filterWhere } from '../evaluations/filters.js';
 import type { EvaluationFilter } from '../evaluations/filters.js';
+import { CHART_KEYS, overviewXlsx } from './xlsx.js';
 
 const Query = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ description: 'the year shown; year-on-year compares it with the year before' }),
@@ -400,6 +402,42 @@ export function analyticsRoutes(deps: Deps) {
       },
     }),
     async (c) => json(c, await overview(deps, c.get('user'), c.req.valid('query'))),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/analytics/overview.xlsx',
+      tags: ['analytics'],
+      summary: 'The overview’s figures as an xlsx workbook: one sheet per chart, or only `chart`',
+      middleware: g.read,
+      request: { query: Query.extend({ chart: z.enum(CHART_KEYS).optional().openapi({ description: 'one chart only' }) }) },
+      responses: {
+        200: { description: 'the workbook', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...errors(...AUTHED_READ),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { chart, ...qy } = c.req.valid('query');
+      const o = await overview(deps, user, qy);
+      const department = qy.department
+        ? (await deps.db.selectFrom('orgs').select('name').where('region', '=', user.region).where('id', '=', qy.department).executeTakeFirst())?.name
+        : undefined;
+      const scope = [
+        qy.year !== undefined ? `${qy.year}年` : '全部年度',
+        department ?? (qy.department ? '' : '全部部门'),
+        qy.sector ? `行业：${qy.sector}` : '',
+        qy.level === 'project' ? '项目支出' : qy.level === 'department' ? '部门整体支出' : '',
+      ].filter(Boolean).join('，');
+      const body = await overviewXlsx(o, { chart, scope, generatedAt: new Date().toISOString() });
+      const name = `绩效分析${qy.year !== undefined ? `-${qy.year}` : ''}${chart ? `-${chart}` : ''}.xlsx`;
+      return raw(c, body, 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': contentDisposition(name),
+        'Cache-Control': 'private, no-store',
+      });
+    },
   );
 
   return app;
