@@ -71,6 +71,14 @@ describe.each(BACKENDS)('analytics on %s', (backend) => {
     expect((await p1.get('/api/evaluations?grade=差')).body.items.map((x: { id: string }) => x.id)).not.toContain(ids['not-scorable']);
   });
 
+  it('exports a document that is not scorable without a computed total or grade', async () => {
+    const p1 = await s.as('preparer1');
+    const html = await p1.get(`/api/evaluations/${ids['not-scorable']}/export?format=html`);
+    expect(html.status).toBe(200);
+    expect(html.text).toContain('总分'); // the table is there, with the unit's own figures
+    expect(html.text).not.toContain('计算，总分0分，等级为差'); // no computed total nobody gave
+  });
+
   it('summarises the region for the finance office, every figure with the filter behind it', async () => {
     const f = await s.as('finance1');
     const r = await f.get('/api/analytics/overview?year=2023');

@@ -38,10 +38,13 @@ export function exportFindingsFrom(audit: AuditResult): ExportFinding[] {
   }));
 }
 
-/** Both, for a document that was scored and audited. */
+/**
+ * Both, for a document that was scored and audited. A report that is not scorable (nothing in the
+ * document could be scored, 不可评分) gives no scoring: its total 0 and grade 差 are nobody's figures.
+ */
 export function exportOptionsFrom(report: ScoreReport, audit?: AuditResult, generatedAt?: string): ExportOptions {
   return {
-    scoring: exportScoringFrom(report),
+    ...(report.scorable ? { scoring: exportScoringFrom(report) } : {}),
     ...(audit ? { findings: exportFindingsFrom(audit) } : {}),
     ...(generatedAt ? { generatedAt } : {}),
   };
