@@ -182,8 +182,10 @@ export default function GoalDetailPage() {
   const { user } = useUser();
   const { message } = AntApp.useApp();
   const evaluation = useAsync(() => api.getEvaluation(id), [id]);
-  const quality = useAsync((signal) => goalQuality(id, signal), [id]);
-  const adjustments = useAsync((signal) => goalAdjustments(id, signal), [id]);
+  // The goal routes answer only for goal documents: ask once the document says it is one.
+  const isGoal = evaluation.data?.data.stage === 'goals';
+  const quality = useAsync((signal) => (isGoal ? goalQuality(id, signal) : Promise.resolve(undefined)), [id, isGoal]);
+  const adjustments = useAsync((signal) => (isGoal ? goalAdjustments(id, signal) : Promise.resolve(undefined)), [id, isGoal]);
   const [asking, setAsking] = useState<LeafIndicator | undefined>();
   const [deciding, setDeciding] = useState<{ adjustment: TargetAdjustment; decision: 'approve' | 'reject' } | undefined>();
   const [busy, setBusy] = useState(false);

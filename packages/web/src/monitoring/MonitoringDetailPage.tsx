@@ -42,9 +42,11 @@ export default function MonitoringDetailPage() {
   const evaluation = useAsync(() => api.getEvaluation(evaluationId), [evaluationId]);
   const e = evaluation.data?.data;
   const year = e?.year;
-  const snaps = useAsync((signal) => snapshots(evaluationId, signal), [evaluationId]);
-  const list = useAsync((signal) => (year === undefined ? Promise.resolve(undefined) : monitoringList({ year }, signal)), [evaluationId, year]);
-  const due = useAsync((signal) => (year === undefined ? Promise.resolve(undefined) : reminders({ year }, signal)), [evaluationId, year]);
+  // The monitoring routes answer only for monitoring documents: ask once the document says it is one.
+  const monitored = e?.stage === 'monitoring';
+  const snaps = useAsync((signal) => (monitored ? snapshots(evaluationId, signal) : Promise.resolve(undefined)), [evaluationId, monitored]);
+  const list = useAsync((signal) => (year === undefined || !monitored ? Promise.resolve(undefined) : monitoringList({ year }, signal)), [evaluationId, year, monitored]);
+  const due = useAsync((signal) => (year === undefined || !monitored ? Promise.resolve(undefined) : reminders({ year }, signal)), [evaluationId, year, monitored]);
   const project = list.data?.projects.find((p) => p.id === evaluationId);
   const leaves = useMemo(() => (e ? leafIndicators(e.document) : []), [e]);
 
