@@ -80,8 +80,9 @@ export interface Evaluation {
   statusLabel: string;
   version: number;
   ruleSet: string;
-  total: string;
-  grade: string;
+  /** Null when the document is not scorable (不可评分). */
+  total: string | null;
+  grade: string | null;
   counts: Counts;
   createdAt: string;
   createdBy: string;
@@ -150,8 +151,8 @@ export interface VersionInfo {
   version: number;
   status: WorkflowState;
   statusLabel: string;
-  total: string;
-  grade: string;
+  total: string | null;
+  grade: string | null;
   savedBy: { id: string; name: string };
   savedAt: string;
 }
@@ -206,14 +207,15 @@ export interface PublicSummary {
   year: number;
   level: EvaluationLevel;
   title: string;
-  total: string;
-  grade: string;
+  /** Null when the document is not scorable (不可评分). */
+  total: string | null;
+  grade: string | null;
   publishedAt: string;
 }
 
 export interface PublicEvaluation extends PublicSummary {
   document: EvaluationDocument;
-  score: { total: string; grade: string; ruleSet: string; sections: Array<{ name: string; weight: string | null; score: string | null }> };
+  score: { total: string | null; grade: string | null; ruleSet: string; sections: Array<{ name: string; weight: string | null; score: string | null }> };
 }
 
 /** Filters of the evaluation list, as query parameters. */

@@ -81,7 +81,7 @@ function timelineItem(h: HistoryItem) {
         {h.total !== undefined && (
           <span className="muted">
             {' '}
-            · 总分 {h.total} {h.grade}
+            · 总分 {h.total ?? '不可评分'} {h.grade ?? ''}
           </span>
         )}
       </div>

@@ -167,7 +167,7 @@ export default function ImportPage() {
   const [error, setError] = useState<string | undefined>();
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [active, setActive] = useState('0');
-  const [saved, setSaved] = useState<Array<{ id: string; title: string; total: string; grade: string }>>([]);
+  const [saved, setSaved] = useState<Array<{ id: string; title: string; total: string | null; grade: string | null }>>([]);
 
   const read = async (file: File) => {
     setBusy(true);
@@ -300,7 +300,7 @@ export default function ImportPage() {
           <ul className="saved-list">
             {saved.map((s) => (
               <li key={s.id}>
-                <Link to={`/evaluations/${s.id}`}>{s.title}</Link> <span className="muted">总分 {s.total}</span> <GradeTag grade={s.grade} />
+                <Link to={`/evaluations/${s.id}`}>{s.title}</Link> <span className="muted">总分 {s.total ?? '不可评分'}</span> <GradeTag grade={s.grade} />
               </li>
             ))}
           </ul>

@@ -62,9 +62,9 @@ export default function PublicDetail() {
           <span>{e.year}年</span>
           <span>{LEVEL_LABELS[e.level]}</span>
           <span>
-            总分 <strong>{e.total}</strong>
+            总分 <strong>{e.total ?? '不可评分'}</strong>
           </span>
-          <Tag color={GRADE_COLORS[e.grade] ?? 'default'}>{e.grade}</Tag>
+          {e.grade !== null && <Tag color={GRADE_COLORS[e.grade] ?? 'default'}>{e.grade}</Tag>}
           <span className="muted">公开日期 {formatDate(e.publishedAt)}</span>
         </Space>
       </div>

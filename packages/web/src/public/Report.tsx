@@ -9,14 +9,14 @@ import { LEVEL_LABELS } from '../format/labels.js';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-export function Report({ doc, score, total, grade, orgName }: { doc: EvaluationDocument; score: ScoreReport | undefined; total: string; grade: string; orgName: string }) {
+export function Report({ doc, score, total, grade, orgName }: { doc: EvaluationDocument; score: ScoreReport | undefined; total: string | null; grade: string | null; orgName: string }) {
   const h = doc.header;
   if (doc.prose.length > 0) {
     return (
       <article className="report">
         <h1>{h.title}</h1>
         <div className="doc-meta">
-          {orgName} · {h.year}年度 · 自评得分 {total} 分（{grade}）
+          {orgName} · {h.year}年度 · {total === null ? '不可评分' : `自评得分 ${total} 分（${grade ?? ''}）`}
         </div>
         {doc.prose.map((s) => {
           const Heading = s.level <= 1 ? 'h2' : 'h3';

@@ -5,7 +5,7 @@ import type { EvaluationDocument, ScoreReport } from '@jixiao/core';
 import { formatMoney, formatPercent, formatScore } from '../format/numbers.js';
 import { sheetRows } from './table.js';
 
-export function Sheet({ doc, score, total, grade }: { doc: EvaluationDocument; score: ScoreReport | undefined; total: string; grade: string }) {
+export function Sheet({ doc, score, total, grade }: { doc: EvaluationDocument; score: ScoreReport | undefined; total: string | null; grade: string | null }) {
   const rows = useMemo(() => sheetRows(doc.indicators), [doc.indicators]);
   const items = useMemo(() => new Map((score?.items ?? []).map((i) => [i.path, i])), [score]);
   const funding = mainFundingTable(doc);
@@ -108,8 +108,8 @@ export function Sheet({ doc, score, total, grade }: { doc: EvaluationDocument; s
           <tr className="total-row">
             <td colSpan={5}>总分</td>
             <td className="num">100</td>
-            <td className="num">{total}</td>
-            <td>自评等级：{grade}</td>
+            <td className="num">{total ?? '—'}</td>
+            <td>自评等级：{grade ?? '不可评分'}</td>
           </tr>
         </tbody>
       </table>
