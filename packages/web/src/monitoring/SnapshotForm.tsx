@@ -95,6 +95,7 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
     setError(undefined);
     if (!asOf) return setError('请选择截止日期');
     if (range && (asOf < range.start || asOf > range.end)) return setError(`截止日期应在${periodLabel(period)}之内（${range.start} 至 ${range.end}）`);
+    if (asOf > today) return setError(`截止日期不能晚于今天（${today}）：请报送已经发生的执行数和完成情况`);
     if (executed === undefined || executed === '') return setError(`请填写累计执行数（${moneyUnit}）`);
     setBusy(true);
     try {
@@ -145,7 +146,11 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
             />
           </Form.Item>
           <Form.Item label="监控期间" htmlFor="snapshot-period">
-            <Select id="snapshot-period" aria-label="监控期间" style={{ width: 170 }} value={period} onChange={setPeriod} options={periodsOfYear(year, granularity).map((p) => ({ ...p, label: `${p.label}${existing.some((s) => s.period === p.value) ? '（已报送）' : ''}` }))} />
+            <Select id="snapshot-period" aria-label="监控期间" style={{ width: 170 }} value={period} onChange={setPeriod} options={periodsOfYear(year, granularity).map((p) => ({
+                ...p,
+                disabled: (periodRange(p.value)?.start ?? '') > today,
+                label: `${p.label}${existing.some((s) => s.period === p.value) ? '（已报送）' : ''}`,
+              }))} />
           </Form.Item>
           <Form.Item label="截止日期" htmlFor="snapshot-asof">
             <DatePicker
@@ -154,7 +159,10 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
               style={{ width: 160 }}
               value={asOf ? dayjs(asOf) : null}
               onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
-              disabledDate={(d) => (range ? d.format('YYYY-MM-DD') < range.start || d.format('YYYY-MM-DD') > range.end : false)}
+              disabledDate={(d) => {
+                const day = d.format('YYYY-MM-DD');
+                return day > today || (range ? day < range.start || day > range.end : false);
+              }}
             />
           </Form.Item>
           <Form.Item label={`累计执行数（${moneyUnit}）`} htmlFor="snapshot-executed" required>
