@@ -14,7 +14,7 @@ import { useAsync } from '../common/useAsync.js';
 import { recentYears } from '../format/labels.js';
 import { formatMoney } from '../format/numbers.js';
 import { downloadMonitoringXlsx, monitoringList, monitoringReport, reminders } from './api.js';
-import { byLight, fractionPercent, percentText } from './format.js';
+import { byLight, caseToShow, fractionPercent, percentText } from './format.js';
 import { LightTag } from './LightTag.js';
 import { periodLabel } from './periods.js';
 import { ReminderList } from './Reminders.js';
@@ -29,9 +29,7 @@ function readScope(p: URLSearchParams): MonitoringScope {
   return { year: Number.isInteger(y) && y > 1990 ? y : undefined, org: p.get('org') ?? undefined, asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined };
 }
 
-export function latestCase(p: ProjectView) {
-  return [...p.cases].sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0];
-}
+
 
 function ReportTable({ report }: { report: MonitoringReport }) {
   const rows = [...report.groups, { ...report.total, key: '合计' }];
@@ -95,6 +93,7 @@ export default function MonitoringPage() {
     {
       title: '项目',
       key: 'name',
+      width: 220,
       render: (_: unknown, p) => (
         <div>
           <Link to={`/monitoring/${p.id}`} data-testid="monitoring-project-link">
@@ -114,11 +113,25 @@ export default function MonitoringPage() {
       width: 150,
       render: (_: unknown, p) => (p.execution ? <span className="num">{percentText(p.execution.ratePercent)} / {percentText(p.execution.schedulePercent)}</span> : <span className="muted">未报送</span>),
     },
+    {
+      title: '指标信号灯',
+      key: 'counts',
+      width: 150,
+      render: (_: unknown, p) =>
+        p.indicators.length === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          <span title={`指标：红灯${p.counts.red}个，黄灯${p.counts.yellow}个，绿灯${p.counts.green}个`}>
+            红 {p.counts.red} · 黄 {p.counts.yellow} · 绿 {p.counts.green}
+          </span>
+        ),
+    },
     { title: '目标完成度', key: 'completion', width: 100, align: 'right', render: (_: unknown, p) => fractionPercent(p.completion) },
     { title: '数据期间', key: 'period', width: 130, render: (_: unknown, p) => (p.snapshot ? <span>{periodLabel(p.snapshot.period)}<div className="muted" style={{ fontSize: 12 }}>截至 {p.snapshot.asOf}</div></span> : <span className="muted">—</span>) },
     {
       title: '原因',
       key: 'reasons',
+      width: 340,
       render: (_: unknown, p) => {
         const all = [...p.reasons.map((r) => r.message), ...p.indicators.filter((i) => i.light === 'red').flatMap((i) => i.reasons.map((r) => `${i.name}：${r.message}`))];
         if (all.length === 0) return <span className="muted">进度正常</span>;
@@ -137,12 +150,13 @@ export default function MonitoringPage() {
       key: 'case',
       width: 150,
       render: (_: unknown, p) => {
-        const c = latestCase(p);
+        const { view: c, open } = caseToShow(p);
         if (!c) return <span className="muted">—</span>;
         return (
           <span>
             {c.label}
             {c.status !== 'closed' && c.status !== 'awaiting-review' && <div className="muted" style={{ fontSize: 12 }}>答复期限 {c.due}</div>}
+            {open > 1 && <div className="muted" style={{ fontSize: 12 }}>共 {open} 条未办结</div>}
           </span>
         );
       },
@@ -196,7 +210,7 @@ export default function MonitoringPage() {
         loading={list.loading}
         columns={columns}
         dataSource={projects}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1320 }}
         data-testid="monitoring-table"
         pagination={projects.length > 20 ? { pageSize: 20, showTotal: (t) => `共 ${t} 个项目` } : false}
         locale={{

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byLight, fractionPercent, percentText, wanText } from './format.js';
+import { byLight, caseToShow, fractionPercent, percentText, wanText } from './format.js';
 
 describe('monitoring figures', () => {
   it('shows fractions and percents with two decimals, exactly', () => {
@@ -15,5 +15,17 @@ describe('monitoring figures', () => {
   it('sorts red first', () => {
     const xs = [{ light: 'green', name: 'a' }, { light: 'red', name: 'b' }, { light: 'yellow', name: 'c' }];
     expect(xs.sort(byLight).map((x) => x.light)).toEqual(['red', 'yellow', 'green']);
+  });
+});
+
+describe('caseToShow', () => {
+  const c = (id: string, status: string, due: string, issuedAt = '2026-01-01') => ({ id, status, due, issuedAt }) as never;
+  it('shows the most urgent open case and counts the open ones', () => {
+    const r = caseToShow({ cases: [c('a', 'closed', '2026-01-10', '2026-03-01'), c('b', 'awaiting-unit', '2026-02-10'), c('d', 'awaiting-unit', '2026-02-01'), c('e', 'overdue', '2026-03-01')] });
+    expect(r).toMatchObject({ open: 3, view: { id: 'e' } });
+  });
+  it('shows the latest case when all are closed', () => {
+    expect(caseToShow({ cases: [c('a', 'closed', '2026-01-10', '2026-01-01'), c('b', 'closed', '2026-02-10', '2026-02-01')] }).view).toMatchObject({ id: 'b' });
+    expect(caseToShow({ cases: [] })).toEqual({ view: undefined, open: 0 });
   });
 });
