@@ -187,6 +187,25 @@ describe.each(BACKENDS)('analytics on %s', (backend) => {
     expect((await f.get('/api/analytics/overview.xlsx?chart=pie')).status).toBe(400);
   });
 
+  it('answers from this replica’s cache only while no evaluation changed', async () => {
+    const f = await s.as('finance1');
+    const p2 = await s.as('preparer2');
+    const count = async () => (await f.get('/api/analytics/overview?year=2020')).body.evaluations as number;
+    expect(s.deps.evaluations.isEnabled).toBe(true); // the cache is on: this test is about it
+    expect(await count()).toBe(0);
+    expect(await count()).toBe(0);
+    const r = await p2.post('/api/evaluations', { document: smallDocument('缓存失效', 2020) });
+    expect(r.status).toBe(201);
+    expect(await count()).toBe(1); // a new evaluation
+    const d = smallDocument('缓存失效', 2020);
+    d.header.level = 'project';
+    expect((await p2.put(`/api/evaluations/${r.body.id}`, { document: { ...d, header: { ...d.header, year: 2019 } } }, { 'if-match': r.headers.get('etag')! })).status).toBe(200);
+    expect(await count()).toBe(0); // moved to another year
+    expect((await (await s.as('finance1')).get('/api/analytics/overview?year=2019')).body.evaluations).toBe(1);
+    expect((await p2.delete(`/api/evaluations/${r.body.id}`)).status).toBe(204);
+    expect((await f.get('/api/analytics/overview?year=2019')).body.evaluations).toBe(0); // deleted
+  });
+
   it('counts in scope for the home page (stats)', async () => {
     const f = await s.as('finance1');
     const r = await f.get('/api/stats?year=2023');

@@ -81,8 +81,51 @@ export interface OverviewInput {
   level?: 'project' | 'department' | undefined;
 }
 
-/** The overview: several small GROUP BY queries over the same filter, shaped for the charts. */
+/**
+ * Overviews computed on this replica, by scope and filters, kept while no evaluation changed: every
+ * insert, update or delete of an evaluation (and a rename shown in it) bumps the evaluation cache's
+ * generation through LISTEN/NOTIFY (migrations 0002 and 0005), and an entry is only used, or stored, when
+ * the generation is the one its computation started at. With the listener down the cache is off.
+ * The execution curve reads monitoring snapshots, which announce nothing: it is never cached.
+ */
+const CACHE_ENTRIES = 200;
+const cached = new WeakMap<Deps['evaluations'], Map<string, { generation: number; value: Promise<Aggregates> }>>();
+
+type Aggregates = Awaited<ReturnType<typeof aggregates>>;
+
+/** The overview: the charts from one SQL statement (cached as above), and the execution curve of a year. */
 export async function overview(deps: Deps, user: AuthUser, input: OverviewInput) {
+  const key = JSON.stringify([readScope(user), input.year ?? null, input.department ?? null, input.sector ?? null, input.level ?? null]);
+  const cache = deps.evaluations;
+  let byKey = cached.get(cache);
+  if (!byKey) cached.set(cache, (byKey = new Map()));
+  const generation = cache.generation();
+  let hit = cache.isEnabled ? byKey.get(key) : undefined;
+  if (hit && hit.generation !== generation) {
+    byKey.delete(key);
+    hit = undefined;
+  }
+  let value: Aggregates;
+  if (hit) value = await hit.value;
+  else {
+    const pending = aggregates(deps, user, input);
+    if (cache.isEnabled) {
+      byKey.set(key, { generation, value: pending });
+      if (byKey.size > CACHE_ENTRIES) byKey.delete(byKey.keys().next().value!);
+    }
+    try {
+      value = await pending;
+    } catch (err) {
+      byKey.delete(key);
+      throw err;
+    }
+    // A change during the computation: this answer may be older than it; do not keep it.
+    if (cache.generation() !== generation && byKey.get(key)?.value === pending) byKey.delete(key);
+  }
+  return { ...value, ...(input.year !== undefined ? { executionCurve: await curve(deps, user, input, input.year) } : {}) };
+}
+
+async function aggregates(deps: Deps, user: AuthUser, input: OverviewInput) {
   const scope = readScope(user);
   // The set shown, as a list filter: every click-through adds to it.
   const shown: EvaluationFilter = { year: input.year, org: input.department, sector: input.sector, level: input.level, stages: [...ANALYSED_STAGES] };
@@ -324,7 +367,6 @@ export async function overview(deps: Deps, user: AuthUser, input: OverviewInput)
     findingsByFamily,
     findingsByUnit,
     yearOnYear,
-    ...(input.year !== undefined ? { executionCurve: await curve(deps, user, input, input.year) } : {}),
   };
 }
 

@@ -186,6 +186,8 @@ export function evaluationRoutes(deps: Deps) {
       const { id } = await db.transaction().execute((trx) =>
         createEvaluation(trx, { region: user.region, id: user.id, requestId: c.get('requestId') }, { org, document: body.document, analysis }),
       );
+      // This replica's cached overviews no longer cover every evaluation (others hear it by NOTIFY).
+      deps.evaluations.invalidate(`${user.region}:${id}`);
       const view = await readEvaluation(deps, user, id);
       if (!view) throw new AppError('internal');
       return sendEvaluation(c, view, 201, { Location: `/api/evaluations/${id}` });

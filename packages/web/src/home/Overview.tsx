@@ -4,7 +4,7 @@
  * (`GET /api/stats`) in the user's scope. Each count opens the list filtered to it; the charts are clickable.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Card, Select, Statistic } from 'antd';
+import { Alert, Card, Select, Space, Statistic } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { request } from '../api/client.js';
 import { messageOf } from '../api/errors.js';
@@ -85,7 +85,7 @@ export default function Overview() {
   );
   return (
     <>
-      <div style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }}>
         <Select
           aria-label="年度"
           placeholder="全部年度"
@@ -94,9 +94,9 @@ export default function Overview() {
           value={year}
           onChange={(v?: number) => setYear(v)}
           options={recentYears(new Date()).map((y) => ({ value: y, label: `${y}年` }))}
-        />{' '}
+        />
         <Link to={`/analytics${year === undefined ? '' : `?year=${year}`}`}>查看绩效分析</Link>
-      </div>
+      </Space>
       <div className="stat-row" data-testid="home-stats">
         {card('评价文档', d ? { key: 'all', label: '全部', count: d.total, filter: d.filter } : undefined, 'home-stat-all')}
         {card('待复核', status('approved'), 'home-stat-approved')}

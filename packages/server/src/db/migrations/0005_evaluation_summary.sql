@@ -77,3 +77,17 @@ CREATE INDEX evaluations_total ON evaluations (region, total, id) WHERE deleted_
 CREATE INDEX evaluations_summary ON evaluations (region, year)
   INCLUDE (id, stage, level, status, org_id, org_path, sector, grade, scorable, total, execution_rate, self_score, review_total, errors, warnings, infos)
   WHERE deleted_at IS NULL;
+
+-- New evaluations are announced too (0002 announces updates and deletes): a replica's cached analytics
+-- overview covers every evaluation of its scope, so an insert invalidates it like a change does.
+CREATE FUNCTION notify_evaluation_insert() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('jixiao_evaluations', NEW.region || ':' || NEW.id::text);
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER evaluations_notify_insert
+  AFTER INSERT ON evaluations
+  FOR EACH ROW EXECUTE FUNCTION notify_evaluation_insert();
