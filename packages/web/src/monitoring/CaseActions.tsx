@@ -104,7 +104,7 @@ export function CaseCard({ view, canRespond, canReview, onChanged }: { view: Cas
         )}
       </Space>
       <Modal
-        title={mode === 'respond' ? '答复监控预警' : '审核预警处理'}
+        title={`${mode === 'respond' ? '答复' : '审核'}${periodLabel(view.period)}监控预警`}
         open={mode !== undefined}
         onCancel={() => setMode(undefined)}
         onOk={submit}
@@ -114,6 +114,11 @@ export function CaseCard({ view, canRespond, canReview, onChanged }: { view: Cas
         destroyOnHidden
       >
         <Space direction="vertical" style={{ width: '100%' }}>
+          <div className="muted">
+            {c.codes.map((code) => MONITORING_REASONS[code]?.title ?? code).join('；')}
+            {mode === 'respond' ? `。请在 ${view.due} 前答复。` : c.unitResponse ? `。单位意见：${UNIT_CHOICE_ZH[c.unitResponse.choice]}，${c.unitResponse.reason}` : '。单位逾期未答复。'}
+          </div>
+          <span className="field-label">{mode === 'respond' ? '处理意见' : '审核意见'}</span>
           {mode === 'respond' ? (
             <Radio.Group aria-label="处理意见" value={choice} onChange={(e) => setChoice(e.target.value as Choice)} options={Object.entries(UNIT_CHOICE_ZH).map(([value, label]) => ({ value, label }))} />
           ) : (
