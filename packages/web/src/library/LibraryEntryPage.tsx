@@ -19,7 +19,7 @@ import { entryHref, libraryEntry } from './api.js';
 import { CurationModal, useQuickCuration } from './CurationDialogs.js';
 import { LibrarySuggest } from './LibrarySuggest.js';
 import type { CurationRequest } from './CurationDialogs.js';
-import { yearHistogram, yearQuartiles } from './distribution.js';
+import { unitFigures, yearHistogram, yearQuartiles } from './distribution.js';
 import { DIRECTION_LABELS, STANDING_LABELS, rateText } from './labels.js';
 import type { LibraryEntryAnswer } from './types.js';
 import type { Quantiles } from '@jixiao/core';
@@ -103,8 +103,8 @@ export default function LibraryEntryPage() {
     () =>
       ({
         tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 56, right: 16, top: 36, bottom: 28 },
+        legend: { top: 0, type: 'scroll' },
+        grid: { left: 56, right: 16, top: 48, bottom: 28 },
         xAxis: { type: 'category', data: years.map((y) => `${y.year}年`) },
         yAxis: { type: 'value', name: e?.unit ?? '', scale: true },
         series: [
@@ -129,6 +129,22 @@ export default function LibraryEntryPage() {
       ],
     }),
     [histogram, e?.unit],
+  );
+
+  const units = useMemo(() => (e ? unitFigures(e) : []), [e]);
+  const byUnit = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 56, right: 16, top: 36, bottom: 60 },
+      xAxis: { type: 'category', data: units.map((u) => `${u.organisation}（${u.year}）`), axisLabel: { interval: 0, rotate: units.length > 4 ? 30 : 0, width: 120, overflow: 'truncate' } },
+      yAxis: { type: 'value', name: e?.unit ?? '' },
+      series: [
+        { name: '年度指标值', type: 'bar', data: units.map((u) => num(u.target)), color: '#1f5fbf' },
+        { name: '实际完成值', type: 'bar', data: units.map((u) => num(u.actual)), color: '#15803d' },
+      ],
+    }),
+    [units, e?.unit],
   );
 
   if (answer.loading && !e) return <Loading />;
@@ -233,7 +249,14 @@ export default function LibraryEntryPage() {
         <Card size="small" title="拟定目标与同类对比">
           <Position entryKey={e.key} />
         </Card>
-        <Card size="small" title="各单位最近一次使用">
+        <Card size="small" title="各单位最近一次使用" data-testid="library-by-unit">
+          {units.length > 0 && (
+            <EChart
+              option={byUnit}
+              ariaLabel={`${e.name}各单位最近一次的年度指标值和实际完成值：${units.map((u) => `${u.organisation}${u.year}年目标${u.target ?? '无'}、实际${u.actual ?? '无'}`).join('；')}`}
+              height={240}
+            />
+          )}
           {!e.byOrganisationComplete && <Alert type="info" showIcon title="只显示您权限范围内的单位；其他单位的使用情况已计入上面的分布。" style={{ marginBottom: 8 }} />}
           <Table
             rowKey={(r) => `${r.organisation}-${r.year}`}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearHistogram, yearQuartiles } from './distribution.js';
+import { unitFigures, yearHistogram, yearQuartiles } from './distribution.js';
 
 const entry = {
   family: '元',
@@ -24,5 +24,25 @@ describe('library distributions', () => {
       { value: '2.5', targets: 1, actuals: 0 },
     ]);
     expect(yearHistogram(entry, 2020)).toEqual([]);
+  });
+});
+
+describe('unitFigures', () => {
+  it('reads each unit’s target and actual written in the entry unit', () => {
+    const out = unitFigures({
+      unit: '批次',
+      byOrganisation: [
+        { organisation: '甲局', year: 2024, target: '600批次以上', actual: '644批次', uses: 1 },
+        { organisation: '乙局', year: 2024, target: '≥5万元', uses: 1 },
+        { organisation: '丙局', year: 2023, target: '逐步提高', actual: '≥700批次', uses: 1 },
+      ],
+    });
+    expect(out).toEqual([
+      { organisation: '甲局', year: 2024, target: '600', actual: '644' },
+      { organisation: '丙局', year: 2023, actual: '700' },
+    ]);
+  });
+  it('reads percentages for % entries', () => {
+    expect(unitFigures({ unit: '%', byOrganisation: [{ organisation: '甲', year: 2024, target: '≥95%', actual: '96.5%', uses: 1 }] })).toEqual([{ organisation: '甲', year: 2024, target: '95', actual: '96.5' }]);
   });
 });

@@ -3,7 +3,7 @@
  * (core's `quantiles`, in the entry's unit), and one year's histogram in the entry's unit. Values stay
  * decimal strings; numbers appear only as chart coordinates.
  */
-import { Dec, quantiles, unitInfo } from '@jixiao/core';
+import { Dec, parseActual, parseTarget, quantiles, unitInfo } from '@jixiao/core';
 import type { Histogram, LibraryEntry, Quantiles } from '@jixiao/core';
 
 /** The entry unit's factor to the family's base unit (as core's library shows quantiles). */
@@ -43,4 +43,34 @@ export function yearHistogram(entry: Pick<LibraryEntry, 'family' | 'unit' | 'yea
   add(y.targets, 'targets');
   add(y.actuals, 'actuals');
   return [...rows.values()].sort((a, b) => a.sort.cmp(b.sort)).map(({ value, targets, actuals }) => ({ value, targets, actuals }));
+}
+
+/** A target or actual as written → its number when written in the entry's unit (no conversion), else undefined. */
+function figureIn(text: string | undefined, unit: string | undefined, actual: boolean): Dec | undefined {
+  if (!text) return undefined;
+  const t = actual ? parseActual(text) : undefined;
+  const parsed = t ? (t.kind === 'measure' ? t : t.kind === 'expression' ? t.parsed : undefined) : parseTarget(text);
+  if (!parsed || (parsed.kind !== 'threshold' && parsed.kind !== 'exact' && parsed.kind !== 'measure')) return undefined;
+  const written = parsed.percent ? '%' : parsed.unit;
+  return written === unit || (written === undefined && unit === undefined) ? parsed.value : undefined;
+}
+
+export interface UnitFigure {
+  organisation: string;
+  year: number;
+  /** Decimal strings in the entry's unit. */
+  target?: string | undefined;
+  actual?: string | undefined;
+}
+
+/** Each unit's latest target and actual as numbers in the entry's unit (those written in another unit or as words are left out). */
+export function unitFigures(entry: Pick<LibraryEntry, 'unit' | 'byOrganisation'>): UnitFigure[] {
+  const out: UnitFigure[] = [];
+  for (const o of entry.byOrganisation) {
+    const t = figureIn(o.target, entry.unit, false);
+    const a = figureIn(o.actual, entry.unit, true);
+    if (!t && !a) continue;
+    out.push({ organisation: o.organisation, year: o.year, ...(t ? { target: t.normalize().toString() } : {}), ...(a ? { actual: a.normalize().toString() } : {}) });
+  }
+  return out;
 }
