@@ -19,7 +19,6 @@ import { useAsync } from '../common/useAsync.js';
 import { formatDateTime } from '../format/dates.js';
 import { LEVEL_LABELS, SEVERITY_COLORS, SEVERITY_LABELS } from '../format/labels.js';
 import { formatMoney, formatPercent } from '../format/numbers.js';
-import { monitoringList } from '../monitoring/api.js';
 import { decideAdjustment, goalAdjustments, goalQuality, priorRecord, requestAdjustment } from './api.js';
 import { DeriveActions } from './DeriveActions.js';
 import { APPROVED, canDecide, canDerive } from './derived.js';
@@ -75,24 +74,8 @@ function Findings({ items }: { items: QualityFinding[] }) {
   );
 }
 
-/**
- * Last year's monitoring of the same project when the prior record has none (the server's prior record
- * does not look for it): the project of last year's assessment with the same name and organisation.
- */
-function useLastYearMonitoring(project: { name: string; organisation: string; year: number } | undefined, wanted: boolean) {
-  return useAsync(
-    async (signal) => {
-      if (!project || !wanted) return undefined;
-      const list = await monitoringList({ year: project.year - 1 }, signal);
-      return list.projects.find((p) => p.name === project.name && p.organisation === project.organisation);
-    },
-    [project?.name, project?.organisation, project?.year, wanted],
-  );
-}
-
 function PriorRecordCard({ goalId }: { goalId: string }) {
   const prior = useAsync((signal) => priorRecord(goalId, signal), [goalId]);
-  const lastMonitoring = useLastYearMonitoring(prior.data?.record.project, prior.data !== undefined && !prior.data.record.monitoring);
   if (prior.loading && !prior.data) return <Loading tip="正在读取上年情况…" />;
   if (prior.error !== undefined) return <SectionError what="上年绩效情况" error={prior.error} reload={prior.reload} />;
   const r = prior.data?.record ?? {};
@@ -126,7 +109,8 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
     },
   ];
   const ev = r.evaluation;
-  const monitored = r.monitoring ?? (lastMonitoring.data ? { light: lastMonitoring.data.light, asOf: lastMonitoring.data.snapshot?.asOf, reasons: lastMonitoring.data.reasons } : undefined);
+  const monitored = r.monitoring;
+  const monitoringId = prior.data?.lastYearMonitoringId ?? undefined;
   const light = monitored ? LIGHT_TEXT[monitored.light] : undefined;
   return (
     <div data-testid="goal-prior-record">
@@ -142,7 +126,13 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
           {ev?.treatment?.label && <Descriptions.Item label="结果应用建议">{String(ev.treatment.label)}</Descriptions.Item>}
           {light && (
             <Descriptions.Item label="上年运行监控">
-              {lastMonitoring.data && !r.monitoring ? <Link to={`/monitoring/${lastMonitoring.data.id}`}><Tag color={light.color}>{light.label}</Tag></Link> : <Tag color={light.color}>{light.label}</Tag>}
+              {monitoringId ? (
+                <Link to={`/monitoring/${monitoringId}`} aria-label={`上年运行监控：${light.label}，打开监控文档`}>
+                  <Tag color={light.color}>{light.label}</Tag>
+                </Link>
+              ) : (
+                <Tag color={light.color}>{light.label}</Tag>
+              )}
               {monitored?.asOf ? <span className="muted">截至 {monitored.asOf}</span> : null}
             </Descriptions.Item>
           )}

@@ -97,5 +97,7 @@ export interface PriorRecordView {
 
 export interface PriorRecordAnswer {
   lastYearEvaluationId: string | null;
+  /** Last year's monitoring document of the same project, whose latest assessment is `record.monitoring`. */
+  lastYearMonitoringId?: string | null | undefined;
   record: PriorRecordView;
 }
