@@ -5,6 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openPglite } from '../src/db/database.js';
+import { loadMigrations, migrate } from '../src/db/migrate.js';
+import { analyse } from '../src/evaluations/analysis.js';
+import { createOrg, createRegion } from '../src/organisations/store.js';
 import { BACKENDS, createTestServer, goalDocumentFor, readSeed, smallDocument } from './helpers.js';
 import type { Client, TestServer } from './helpers.js';
 
@@ -223,4 +228,66 @@ describe.each(BACKENDS)('analytics on %s', (backend) => {
     expect(p.body.total).toBe(1);
     expect((await (await s.as('finance2')).get('/api/stats')).body.total).toBe(0);
   });
+});
+
+describe('migration 0005 on a database with evaluations saved before it', () => {
+  it('backfills the summary columns and finding counts, and takes total and grade off what is not scorable', async () => {
+    const db = await openPglite();
+    try {
+      const all = loadMigrations();
+      const before = all.findIndex((m) => m.name === 'evaluation_summary');
+      await migrate(db.db, all.slice(0, before));
+      const bureau = await createRegion(db.db, { region: 'old', name: '旧地区', bureauName: '旧财政局' });
+      const dept = await createOrg(db.db, { region: 'old', id: null }, bureau, { name: '旧部门' });
+      const unit = await createOrg(db.db, { region: 'old', id: null }, dept, { name: '旧单位' });
+      const userId = '0192a000-0000-7000-8000-000000000001';
+      await sql`INSERT INTO users (region, id, username, display_name, role, org_id, password_hash)
+                VALUES ('old', ${userId}::uuid, 'old-user', '旧用户', 'preparer', ${unit.id}::uuid, 'x')`.execute(db.db);
+      const saved: Record<string, ReturnType<typeof analyse>> = {};
+      for (const [n, seed] of [['1', '000'], ['2', '001']] as const) {
+        const id = `0192a000-0000-7000-8000-00000000010${n}`;
+        const doc = { ...readSeed(seed), id };
+        const a = analyse(doc);
+        saved[seed] = a;
+        // As the server stored them before 0005: a score of 0 / 差 for what is not scorable.
+        await sql`INSERT INTO evaluations (region, id, org_id, org_path, year, level, stage, title, rule_set, total, grade, errors, warnings, infos,
+                                           document, score, findings, created_by, updated_by)
+                  VALUES ('old', ${id}::uuid, ${unit.id}::uuid, ${unit.path}, ${doc.header.year}, ${doc.header.level}, ${doc.header.stage ?? 'self-evaluation'},
+                          ${doc.header.title}, ${a.ruleSet}, ${a.total ?? '0'}, ${a.grade ?? '差'}, ${a.counts.error}, ${a.counts.warning}, ${a.counts.info},
+                          ${JSON.stringify(doc)}::json, ${JSON.stringify(a.score)}::json, ${JSON.stringify(a.findings)}::json, ${userId}::uuid, ${userId}::uuid)`.execute(db.db);
+        // One re-scored leaf: 5 below its computed score.
+        const leaf = a.indicators.find((r) => r.leaf && r.effectiveScore !== null)!;
+        for (const r of a.indicators) {
+          await sql`INSERT INTO indicators (region, evaluation_id, seq, indicator_id, path, depth, leaf, name, effective_score, review_score)
+                    VALUES ('old', ${id}::uuid, ${r.seq}, ${r.indicatorId}, ${r.path}, ${r.depth}, ${r.leaf}, ${r.name}, ${r.effectiveScore},
+                            ${r === leaf ? String(Number(r.effectiveScore) - 5) : null})`.execute(db.db);
+        }
+      }
+      await migrate(db.db, all);
+      const rows = (
+        await sql<{ id: string; total: string | null; grade: string | null; scorable: boolean; execution_rate: string | null; self_score: string | null; review_total: string | null; sector: string | null; project_name: string | null; department_id: string }>`
+          SELECT id, total::text, grade, scorable, execution_rate::text, self_score::text, review_total::text, sector, project_name, department_id::text
+          FROM evaluations ORDER BY id`.execute(db.db)
+      ).rows;
+      const [scored, notScorable] = [saved['000']!, saved['001']!];
+      expect(rows[0]).toMatchObject({ total: scored.total, grade: scored.grade, scorable: true, department_id: dept.id });
+      // What a save computes now is what the backfill wrote.
+      expect(scored.summary.executionRate).not.toBeNull();
+      expect(scored.summary.findingCounts.length).toBeGreaterThan(0);
+      expect(notScorable.summary.findingCounts.length).toBeGreaterThan(0);
+      expect(Number(rows[0]!.execution_rate)).toBe(Number(scored.summary.executionRate));
+      expect(rows[0]!.self_score === null ? null : Number(rows[0]!.self_score)).toBe(scored.summary.selfScore === null ? null : Number(scored.summary.selfScore));
+      expect(rows[0]!.project_name).toBe(scored.summary.projectName);
+      expect(Number(rows[0]!.review_total)).toBe(Number(scored.total) - 5);
+      expect(rows[1]).toMatchObject({ total: null, grade: null, scorable: false, review_total: null });
+      const counts = (await sql<{ id: string; family: string; errors: number; warnings: number; infos: number }>`
+        SELECT evaluation_id::text AS id, family, errors, warnings, infos FROM evaluation_finding_counts ORDER BY evaluation_id, family`.execute(db.db)).rows;
+      for (const [i, a] of [scored, notScorable].entries()) {
+        const mine = counts.filter((c) => c.id === rows[i]!.id).map(({ id: _id, ...c }) => c);
+        expect(mine).toEqual([...a.summary.findingCounts].sort((x, y) => (x.family < y.family ? -1 : 1)));
+      }
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 });
