@@ -149,7 +149,7 @@ function PriorRecordCard({ goalId }: { goalId: string }) {
           ))}
         </ul>
       )}
-      {monitored && monitored.reasons.length > 0 && (
+      {monitored && monitored.reasons.length > 0 && (r.facts ?? []).length === 0 && (
         <ul className="goal-facts">
           {monitored.reasons.map((x, i) => (
             <li key={i}>上年监控：{x.message}</li>
