@@ -10,7 +10,7 @@ import { openPglite } from '../src/db/database.js';
 import { loadMigrations, migrate } from '../src/db/migrate.js';
 import { analyse } from '../src/evaluations/analysis.js';
 import { createOrg, createRegion } from '../src/organisations/store.js';
-import { BACKENDS, createTestServer, goalDocumentFor, readSeed, smallDocument } from './helpers.js';
+import { BACKENDS, createTestServer, goalDocumentFor, monitoringDocument, readSeed, smallDocument } from './helpers.js';
 import type { Client, TestServer } from './helpers.js';
 
 type Filter = Record<string, string>;
@@ -209,6 +209,26 @@ describe.each(BACKENDS)('analytics on %s', (backend) => {
     expect((await (await s.as('finance1')).get('/api/analytics/overview?year=2019')).body.evaluations).toBe(1);
     expect((await p2.delete(`/api/evaluations/${r.body.id}`)).status).toBe(204);
     expect((await f.get('/api/analytics/overview?year=2019')).body.evaluations).toBe(0); // deleted
+  });
+
+  it('draws the execution curve of the year from monitoring snapshots, never from a stale cache', async () => {
+    const p1 = await s.as('preparer1');
+    const m = await p1.post('/api/evaluations', { document: monitoringDocument('分析监控', 2024) });
+    expect(m.status, m.text).toBe(201);
+    expect((await p1.post(`/api/monitoring/${m.body.id}/snapshots`, { period: '2024-Q2', asOf: '2024-06-30', executed: '40' })).status).toBe(201);
+    const f = await s.as('finance1');
+    const curve = async () => (await f.get('/api/analytics/overview?year=2024')).body.executionCurve as { points: Array<{ month: number; ratePercent?: string; schedulePercent: string; projects: number }>; filter: Filter };
+    let c = await curve();
+    expect(c.points[4]).not.toHaveProperty('ratePercent'); // May: nothing reported yet
+    expect(c.points[5]).toMatchObject({ month: 6, ratePercent: '40', projects: 1 });
+    expect(c.points[11]!.ratePercent).toBe('40'); // carried forward
+    expect(Number(c.points[5]!.schedulePercent)).toBeGreaterThan(49);
+    expect(await listed(f, c.filter)).toEqual([m.body.id]);
+    // A new snapshot changes no evaluation row: the curve is read again anyway.
+    expect((await p1.post(`/api/monitoring/${m.body.id}/snapshots`, { period: '2024-Q3', asOf: '2024-09-30', executed: '70' })).status).toBe(201);
+    c = await curve();
+    expect(c.points[8]!.ratePercent).toBe('70');
+    expect((await (await s.as('preparer2')).get('/api/analytics/overview?year=2024')).body.executionCurve.points[5].projects).toBe(0);
   });
 
   it('counts in scope for the home page (stats)', async () => {
