@@ -374,6 +374,28 @@ export default function GoalDetailPage() {
             <div className="empty-line">绩效目标审核通过后，单位可以据此生成绩效运行监控文档和年度绩效自评文档（当前状态：{e.statusLabel}）。</div>
           )}
         </Card>
+        <Card size="small" title="年度总体目标" className="goal-wide" data-testid="goal-overall">
+          {e.document.goals.filter((g) => g.expected.trim() !== '').length === 0 ? (
+            <div className="empty-line">{e.permissions.update ? '还没有填写年度总体目标，请在编辑器中填写' : '未填写年度总体目标'}</div>
+          ) : (
+            <ol className="goal-facts">
+              {e.document.goals
+                .filter((g) => g.expected.trim() !== '')
+                .map((g, i) => (
+                  <li key={i} style={{ whiteSpace: 'pre-wrap' }}>
+                    {g.subject ? <b>{g.subject}：</b> : null}
+                    {g.expected}
+                  </li>
+                ))}
+            </ol>
+          )}
+          {(e.document.header.supervisingDepartment || e.document.header.projectName) && (
+            <div className="muted" style={{ marginTop: 8 }}>
+              {e.document.header.projectName ? `项目：${e.document.header.projectName}` : ''}
+              {e.document.header.supervisingDepartment ? ` · 主管部门：${e.document.header.supervisingDepartment}` : ''}
+            </div>
+          )}
+        </Card>
         <Card size="small" title={<span>目标质量 {quality.data && <span className="muted">（错误 {quality.data.counts.error}，警告 {quality.data.counts.warning}，提示 {quality.data.counts.info}）</span>}</span>} data-testid="goal-quality">
           {quality.loading && !quality.data ? <Loading tip="正在审核目标…" /> : quality.error !== undefined ? <SectionError what="目标质量" error={quality.error} reload={quality.reload} /> : <Findings items={quality.data?.findings ?? []} />}
         </Card>

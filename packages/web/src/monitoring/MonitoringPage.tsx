@@ -63,7 +63,7 @@ export default function MonitoringPage() {
   const [exporting, setExporting] = useState(false);
   const list = useAsync((signal) => monitoringList(scope, signal), [params.toString()]);
   const due = useAsync((signal) => reminders(scope, signal), [params.toString()]);
-  const level = user.role === 'finance' ? 'department' : 'organisation';
+  const [level, setLevel] = useState<'organisation' | 'department' | 'region'>(user.role === 'finance' ? 'department' : 'organisation');
   const report = useAsync((signal) => monitoringReport({ ...scope, level }, signal), [params.toString(), level]);
   const orgs = useAsync(() => api.orgs(), []);
   const tree = useMemo(() => orgTree(orgs.data ?? []), [orgs.data]);
@@ -231,7 +231,25 @@ export default function MonitoringPage() {
         }}
       />
       {report.data && report.data.groups.length > 0 && (
-        <Card size="small" title={`监控汇总（按${report.data.by === 'department' ? '主管部门' : report.data.by === 'region' ? '地区' : '单位'}）`} style={{ marginTop: 16 }} data-testid="monitoring-report">
+        <Card
+          size="small"
+          title="监控汇总"
+          style={{ marginTop: 16 }}
+          data-testid="monitoring-report"
+          extra={
+            <Segmented<'organisation' | 'department' | 'region'>
+              size="small"
+              aria-label="汇总方式"
+              value={level}
+              onChange={setLevel}
+              options={[
+                { value: 'organisation', label: '按单位' },
+                { value: 'department', label: '按主管部门' },
+                ...(user.role === 'finance' ? [{ value: 'region' as const, label: '按地区' }] : []),
+              ]}
+            />
+          }
+        >
           <ReportTable report={report.data} />
         </Card>
       )}
