@@ -378,16 +378,16 @@ export default function GoalDetailPage() {
           {e.document.goals.filter((g) => g.expected.trim() !== '').length === 0 ? (
             <div className="empty-line">{e.permissions.update ? '还没有填写年度总体目标，请在编辑器中填写' : '未填写年度总体目标'}</div>
           ) : (
-            <ol className="goal-facts">
+            <div>
               {e.document.goals
                 .filter((g) => g.expected.trim() !== '')
                 .map((g, i) => (
-                  <li key={i} style={{ whiteSpace: 'pre-wrap' }}>
+                  <p key={i} style={{ whiteSpace: 'pre-wrap', margin: '0 0 6px' }}>
                     {g.subject ? <b>{g.subject}：</b> : null}
                     {g.expected}
-                  </li>
+                  </p>
                 ))}
-            </ol>
+            </div>
           )}
           {(e.document.header.supervisingDepartment || e.document.header.projectName) && (
             <div className="muted" style={{ marginTop: 8 }}>
