@@ -217,13 +217,15 @@ describe.each(BACKENDS)('analytics on %s', (backend) => {
     expect(m.status, m.text).toBe(201);
     expect((await p1.post(`/api/monitoring/${m.body.id}/snapshots`, { period: '2024-Q2', asOf: '2024-06-30', executed: '40' })).status).toBe(201);
     const f = await s.as('finance1');
-    const curve = async () => (await f.get('/api/analytics/overview?year=2024')).body.executionCurve as { points: Array<{ month: number; ratePercent?: string; schedulePercent: string; projects: number }>; filter: Filter };
+    const curve = async () => (await f.get('/api/analytics/overview?year=2024')).body.executionCurve as { points: Array<{ month: number; ratePercent?: string; schedulePercent: string; projects: number; filter: Filter }>; filter: Filter };
     let c = await curve();
     expect(c.points[4]).not.toHaveProperty('ratePercent'); // May: nothing reported yet
     expect(c.points[5]).toMatchObject({ month: 6, ratePercent: '40', projects: 1 });
     expect(c.points[11]!.ratePercent).toBe('40'); // carried forward
     expect(Number(c.points[5]!.schedulePercent)).toBeGreaterThan(49);
     expect(await listed(f, c.filter)).toEqual([m.body.id]);
+    expect(await listed(f, c.points[5]!.filter)).toEqual([m.body.id]); // reported by the end of June
+    expect(await listed(f, c.points[4]!.filter)).toEqual([]); // not by the end of May
     // A new snapshot changes no evaluation row: the curve is read again anyway.
     expect((await p1.post(`/api/monitoring/${m.body.id}/snapshots`, { period: '2024-Q3', asOf: '2024-09-30', executed: '70' })).status).toBe(201);
     c = await curve();

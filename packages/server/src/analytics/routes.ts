@@ -373,7 +373,8 @@ async function aggregates(deps: Deps, user: AuthUser, input: OverviewInput) {
 /**
  * The execution curve of the year (预算执行进度): the monitoring documents in the same scope and filters,
  * their snapshots month by month against the time-proportional schedule and the checkpoints (core's
- * `executionCurve`). Click-through opens the monitoring documents of the year.
+ * `executionCurve`). Each month's click-through opens the documents that had reported by its end; `filter`
+ * opens every monitoring document of the year in scope.
  */
 async function curve(deps: Deps, user: AuthUser, input: OverviewInput, year: number) {
   const scope = readScope(user);
@@ -402,7 +403,8 @@ async function curve(deps: Deps, user: AuthUser, input: OverviewInput, year: num
     yLabel: CHART_LABELS.executionCurve.y,
     labels: { actual: CHART_LABELS.executionCurve.actual, schedule: CHART_LABELS.executionCurve.schedule, checkpoint: CHART_LABELS.executionCurve.checkpoint },
     year,
-    points: c.points.map(({ ids, ...p }) => ({ ...p, projects: ids.length })),
+    // The documents behind a month: those with a snapshot of the year by its end.
+    points: c.points.map(({ ids, ...p }) => ({ ...p, projects: ids.length, filter: filterToQuery({ ...f, reportedBy: p.asOf }) })),
     missingBudget: c.missingBudget.length,
     filter: filterToQuery(f),
   };

@@ -52,6 +52,8 @@ export interface EvaluationFilter {
   selfScored?: boolean | undefined;
   /** Scorable (true) or not (false, 不可评分). */
   scorable?: boolean | undefined;
+  /** Monitoring documents with a snapshot dated in this date's year, on or before it (ISO date). */
+  reportedBy?: string | undefined;
 }
 
 const Decimal = z.string().regex(/^-?\d{1,6}(\.\d{1,4})?$/, '应为十进制数');
@@ -76,6 +78,11 @@ export const FilterQuery = {
   reviewed: Bool.optional().openapi({ description: 'with (true) or without (false) a re-score (复核分)' }),
   selfScored: Bool.optional().openapi({ description: 'with (true) or without (false) a printed self-score (自评分)' }),
   scorable: Bool.optional().openapi({ description: 'scorable (true) or not scorable (false, 不可评分)' }),
+  reportedBy: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2024-06-30')
+    .optional()
+    .openapi({ description: 'monitoring documents with a snapshot dated in that year, on or before this date' }),
 };
 
 type FilterQueryValues = { [K in keyof typeof FilterQuery]?: string | undefined };
@@ -96,6 +103,7 @@ export function filterFromQuery(q: FilterQueryValues): Partial<EvaluationFilter>
     reviewed: bool(q.reviewed),
     selfScored: bool(q.selfScored),
     scorable: bool(q.scorable),
+    reportedBy: q.reportedBy,
   };
 }
 
@@ -124,6 +132,7 @@ export function filterToQuery(f: EvaluationFilter): Record<string, string> {
   put('reviewed', f.reviewed);
   put('selfScored', f.selfScored);
   put('scorable', f.scorable);
+  put('reportedBy', f.reportedBy);
   return out;
 }
 
@@ -170,6 +179,10 @@ export function filterWhere(scope: ReadScope, f: EvaluationFilter): RawBuilder<u
   if (f.selfScored === false) where.push(sql`e.self_score IS NULL`);
   if (f.scorable === true) where.push(sql`e.scorable`);
   if (f.scorable === false) where.push(sql`NOT e.scorable`);
+  if (f.reportedBy !== undefined) {
+    where.push(sql`EXISTS (SELECT 1 FROM monitoring_snapshots ms WHERE ms.region = e.region AND ms.evaluation_id = e.id
+      AND ms.as_of >= ${`${f.reportedBy.slice(0, 4)}-01-01`} AND ms.as_of <= ${f.reportedBy})`);
+  }
   return sql.join(where, sql` AND `);
 }
 

@@ -253,7 +253,7 @@ function executionCurve(o: Overview): ChartSpec | undefined {
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', name: c.yLabel, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)) },
     series: [
-      { type: 'line', name: c.labels.actual, itemStyle: { color: '#1f5fbf' }, connectNulls: false, data: c.points.map((p) => item(num(p.ratePercent), c.filter)) },
+      { type: 'line', name: c.labels.actual, itemStyle: { color: '#1f5fbf' }, connectNulls: false, data: c.points.map((p) => item(num(p.ratePercent), p.filter)) },
       { type: 'line', name: c.labels.schedule, itemStyle: { color: '#94a3b8' }, lineStyle: { type: 'dashed' }, symbol: 'none', data: c.points.map((p) => item(num(p.schedulePercent), undefined)) },
       { type: 'scatter', name: c.labels.checkpoint, itemStyle: { color: '#dc2626' }, symbol: 'diamond', symbolSize: 12, data: c.points.map((p) => item(num(p.checkpointPercent), undefined)) },
     ],
@@ -268,7 +268,7 @@ function executionCurve(o: Overview): ChartSpec | undefined {
     columns: ['月份', '项目数', '已执行', '预算', c.labels.actual, c.labels.schedule, c.labels.checkpoint],
     rows: c.points.map((p) => [
       { text: `${p.month}月` },
-      { text: String(p.projects), filter: p.projects > 0 ? c.filter : undefined },
+      { text: String(p.projects), filter: p.projects > 0 ? p.filter : undefined },
       { text: p.executed },
       { text: p.budget },
       { text: p.ratePercent === undefined ? '—' : `${p.ratePercent}%` },

@@ -68,7 +68,7 @@ export interface Overview {
     yLabel: string;
     labels: { actual: string; schedule: string; checkpoint: string };
     year: number;
-    points: Array<{ month: number; asOf: string; executed: string; budget: string; ratePercent?: string; schedulePercent: string; checkpointPercent?: string; projects: number }>;
+    points: Array<{ month: number; asOf: string; executed: string; budget: string; ratePercent?: string; schedulePercent: string; checkpointPercent?: string; projects: number; filter: ListFilter }>;
     missingBudget: number;
     filter: ListFilter;
   };

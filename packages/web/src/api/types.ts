@@ -240,6 +240,8 @@ export interface ListQuery {
   reviewed?: boolean | undefined;
   selfScored?: boolean | undefined;
   scorable?: boolean | undefined;
+  /** Monitoring documents that had reported by this date (ISO) of its year. */
+  reportedBy?: string | undefined;
   /** Sorted by the server over the whole list; the id breaks ties. */
   sort?: 'updated' | 'total' | 'year' | 'title' | 'grade' | undefined;
   order?: 'asc' | 'desc' | undefined;

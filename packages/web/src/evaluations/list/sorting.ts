@@ -73,5 +73,6 @@ export function activeClickFilters(q: ListQuery): ClickFilter[] {
   if (q.selfScored !== undefined) out.push({ key: 'selfScored', label: q.selfScored ? '有自评分' : '无自评分', clear: { selfScored: undefined } });
   if (q.reviewed !== undefined) out.push({ key: 'reviewed', label: q.reviewed ? '已录入复核分' : '未录入复核分', clear: { reviewed: undefined } });
   if (q.scorable !== undefined) out.push({ key: 'scorable', label: q.scorable ? '可评分' : '不可评分', clear: { scorable: undefined } });
+  if (q.reportedBy) out.push({ key: 'reportedBy', label: `截至 ${q.reportedBy} 已报送监控数据`, clear: { reportedBy: undefined } });
   return out;
 }
