@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Modal, Radio, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
+import { libraryKey } from '@jixiao/core';
 import type { TargetAdjustment } from '@jixiao/core';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.js';
@@ -19,6 +20,7 @@ import { useAsync } from '../common/useAsync.js';
 import { formatDateTime } from '../format/dates.js';
 import { LEVEL_LABELS, SEVERITY_COLORS, SEVERITY_LABELS } from '../format/labels.js';
 import { formatMoney, formatPercent } from '../format/numbers.js';
+import { entryHref } from '../library/api.js';
 import { decideAdjustment, goalAdjustments, goalQuality, priorRecord, requestAdjustment } from './api.js';
 import { DeriveActions } from './DeriveActions.js';
 import { APPROVED, canDecide, canDerive } from './derived.js';
@@ -255,7 +257,29 @@ export default function GoalDetailPage() {
   };
 
   const targetColumns: TableProps<LeafIndicator>['columns'] = [
-    { title: '指标', key: 'name', render: (_: unknown, l) => <div><div>{l.name}</div><div className="muted goal-finding-where">{l.group}</div></div> },
+    {
+      title: '指标',
+      key: 'name',
+      render: (_: unknown, l) => (
+        <div>
+          <div>
+            {l.name}
+            {l.target && (
+              <Link
+                to={`${entryHref(libraryKey(l.name, l.target).key)}?target=${encodeURIComponent(l.target)}`}
+                className="goal-finding-where"
+                style={{ marginLeft: 8 }}
+                aria-label={`在指标库中对比“${l.name}”的同类目标`}
+                data-testid="goal-library-link"
+              >
+                同类对比
+              </Link>
+            )}
+          </div>
+          <div className="muted goal-finding-where">{l.group}</div>
+        </div>
+      ),
+    },
     {
       title: '年度指标值（原）',
       key: 'target',

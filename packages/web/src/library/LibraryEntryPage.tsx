@@ -3,9 +3,9 @@
  * distribution of targets and actuals across years and units (ECharts), the units that used it, where a
  * proposed target stands among peers, and the finance office's curation.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Input, Select, Space, Table, Tag } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, messageOf } from '../api/errors.js';
 import { Loading } from '../app/Loading.js';
 import { useUser } from '../auth/session.js';
@@ -40,31 +40,36 @@ function counts(list: Array<{ value: string; count: number }>): string {
   return list.length === 0 ? '—' : list.map((c) => `${c.value}（${c.count}）`).join('、');
 }
 
-function Position({ entryKey }: { entryKey: string }) {
-  const [target, setTarget] = useState('');
+function Position({ entryKey, initialTarget }: { entryKey: string; initialTarget?: string | undefined }) {
+  const [target, setTarget] = useState(initialTarget ?? '');
   const [last, setLast] = useState('');
   const [answer, setAnswer] = useState<LibraryEntryAnswer['position'] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const check = async () => {
-    if (!target.trim()) return setError('请填写拟定的年度指标值');
+  // A target given in the address (from a goal's indicator) is compared at once.
+  useEffect(() => {
+    if (initialTarget) void check(initialTarget);
+  }, [entryKey, initialTarget]);
+  async function check(given?: string) {
+    const t = (given ?? target).trim();
+    if (!t) return setError('请填写拟定的年度指标值');
     setBusy(true);
     setError(undefined);
     try {
-      const r = await libraryEntry(entryKey, { target: target.trim(), ...(last.trim() ? { lastYearActual: last.trim() } : {}) });
+      const r = await libraryEntry(entryKey, { target: t, ...(last.trim() ? { lastYearActual: last.trim() } : {}) });
       setAnswer(r.position);
     } catch (err) {
       setError(messageOf(err));
     } finally {
       setBusy(false);
     }
-  };
+  }
   return (
     <div data-testid="library-position">
       <Space wrap>
-        <Input aria-label="拟定的年度指标值" placeholder="拟定的年度指标值，如 ≥150家" style={{ width: 220 }} value={target} onChange={(e) => setTarget(e.target.value)} onPressEnter={check} />
-        <Input aria-label="上年实际完成值" placeholder="上年实际完成值（选填）" style={{ width: 200 }} value={last} onChange={(e) => setLast(e.target.value)} onPressEnter={check} />
-        <Button onClick={check} loading={busy}>
+        <Input aria-label="拟定的年度指标值" placeholder="拟定的年度指标值，如 ≥150家" style={{ width: 220 }} value={target} onChange={(e) => setTarget(e.target.value)} onPressEnter={() => void check()} />
+        <Input aria-label="上年实际完成值" placeholder="上年实际完成值（选填）" style={{ width: 200 }} value={last} onChange={(e) => setLast(e.target.value)} onPressEnter={() => void check()} />
+        <Button onClick={() => void check()} loading={busy}>
           对比同类
         </Button>
       </Space>
@@ -90,6 +95,8 @@ export default function LibraryEntryPage() {
   const { user } = useUser();
   const navigate = useNavigate();
   const finance = user.role === 'finance';
+  const [search] = useSearchParams();
+  const initialTarget = search.get('target') ?? undefined;
   const answer = useAsync((signal) => libraryEntry(key, {}, signal), [key]);
   const quick = useQuickCuration(() => answer.reload());
   const [request, setRequest] = useState<CurationRequest | undefined>();
@@ -247,7 +254,7 @@ export default function LibraryEntryPage() {
           </div>
         )}
         <Card size="small" title="拟定目标与同类对比">
-          <Position entryKey={e.key} />
+          <Position entryKey={e.key} initialTarget={initialTarget} />
         </Card>
         <Card size="small" title="各单位最近一次使用" data-testid="library-by-unit">
           {units.length > 0 && (
