@@ -216,7 +216,7 @@ describe.each(BACKENDS)('evaluations on %s', (backend) => {
     // Same year and title for some, so the id has to break the ties; scores differ by the actual.
     for (const [title, actual] of [['排序丙', '120家'], ['排序甲', '50家'], ['排序乙', '120家'], ['排序甲', '80家'], ['排序乙', '10家']] as const) {
       const d = smallDocument(title, 2019);
-      d.indicators[0]!.children[0]!.children[0]!.actual = actual;
+      (d.indicators[0] as unknown as { children: Array<{ children: Array<{ actual: string }> }> }).children[0]!.children[0]!.actual = actual;
       const r = await p.post('/api/evaluations', { document: d });
       expect(r.status, r.text).toBe(201);
       made.push(r.body.id);
