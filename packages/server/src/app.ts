@@ -58,7 +58,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       ? evidence
       : p === '/api/imports' || p === '/api/imports/'
         ? importBatch
-        : p.startsWith('/api/import/') || p === '/api/evaluations/import'
+        : p.startsWith('/api/import/') || p === '/api/evaluations/import' || /^\/api\/monitoring\/[^/]+\/payments\/?$/.test(p)
           ? importOne
           : json4;
     return limiter(c, next);

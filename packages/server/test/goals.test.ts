@@ -1,7 +1,8 @@
 /**
  * Goals through the API: goal documents (stage goals) listed, reviewed like evaluations, the monitoring
  * and self-evaluation documents derived from approved ones, target adjustments asked for by the unit and
- * decided by a reviewer (never the requester), goal quality and last year's record.
+ * decided by a reviewer (never the requester), the derived documents listed, goal quality and last year's
+ * record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestServer, monitoringDocument, smallDocument } from './helpers.js';
@@ -63,6 +64,27 @@ describe.each(BACKENDS)('goals on %s', (backend) => {
     const events = await s.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'goal.derive').execute();
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ evaluation_id: goal, subject_type: 'evaluation' });
+  });
+
+  it('lists the documents derived from a goal document, in scope, without deleted drafts', async () => {
+    const p = await s.as('preparer1');
+    const r = await p.get(`/api/goals/${goal}/derived`);
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.items.map((d: { stage: string }) => d.stage)).toEqual(['self-evaluation', 'monitoring']);
+    expect(r.body.items[1]).toMatchObject({ status: 'draft', statusLabel: '草稿', version: 1, baselineVersion: 1, title: expect.any(String), createdAt: expect.any(String) });
+    // A document that merely names the goal in its title is not derived from it; neither is the goal itself.
+    expect(r.text).not.toContain(lastYear);
+    expect(r.body.items.map((d: { id: string }) => d.id)).not.toContain(goal);
+    expect((await (await s.as('reviewer1')).get(`/api/goals/${goal}/derived`)).body.items).toHaveLength(2);
+    expect((await (await s.as('preparer2')).get(`/api/goals/${goal}/derived`)).status).toBe(404);
+    expect((await (await s.as('finance2')).get(`/api/goals/${goal}/derived`)).status).toBe(404);
+    expect((await p.get(`/api/goals/${lastYear}/derived`)).status).toBe(404);
+    // A deleted draft is no longer listed (the audit trail still names it).
+    const se = r.body.items[0].id;
+    expect((await p.delete(`/api/evaluations/${se}`)).status).toBe(204);
+    const after = await p.get(`/api/goals/${goal}/derived`);
+    expect(after.body.items.map((d: { stage: string }) => d.stage)).toEqual(['monitoring']);
+    expect((await s.deps.db.selectFrom('audit_events').select('id').where('action', '=', 'goal.derive').execute())).toHaveLength(2);
   });
 
   it('records adjustments asked for by the unit and decided by a reviewer, never the requester', async () => {

@@ -1,7 +1,7 @@
 /**
  * @module Goal routes (绩效目标申报): goal documents are evaluations whose `header.stage` is `goals` (same
  * table, workflow and permissions). Once approved they are the baseline of the monitoring and
- * self-evaluation documents (derive), their targets change only through adjustment requests decided by a
+ * self-evaluation documents (derive; listed by their `header.baseline`), their targets change only through adjustment requests decided by a
  * reviewer, and the editor asks for their quality and for last year's record of the same project.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -68,6 +68,19 @@ const GoalSummary = z
     updatedAt: z.string(),
   })
   .openapi('GoalSummary');
+
+const DerivedSchema = z
+  .object({
+    id: z.string(),
+    stage: z.enum(['monitoring', 'self-evaluation']),
+    title: z.string(),
+    status: Status,
+    statusLabel: z.string(),
+    version: z.number().int(),
+    baselineVersion: z.number().int().optional().openapi({ description: 'the goal document’s version it was created from' }),
+    createdAt: z.string(),
+  })
+  .openapi('DerivedDocument');
 
 const DeriveBody = z.object({ stage: z.enum(['monitoring', 'self-evaluation']) }).openapi('DeriveFromGoals');
 
@@ -210,6 +223,51 @@ export function goalRoutes(deps: Deps) {
         return { id: created.id, stage, title: r.document.header.title, baseline: { id, version: current.version } };
       });
       return json(c, out, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/goals/{id}/derived',
+      tags: ['goals'],
+      summary: 'The monitoring and self-evaluation documents created from a goal document (header.baseline), not deleted, in the caller’s scope, newest first',
+      middleware: g.read,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'derived documents', content: { 'application/json': { schema: z.object({ items: z.array(DerivedSchema) }) } } },
+        ...errors(...AUTHED_READ, 'not-found'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      await requireGoal(deps, user, id, 'read');
+      const scope = readScope(user);
+      let q = db
+        .selectFrom('evaluations')
+        .select(['id', 'stage', 'title', 'status', 'version', 'created_at', sql<string | null>`document -> 'header' -> 'baseline' ->> 'version'`.as('baseline_version')])
+        .where('region', '=', user.region)
+        .where('deleted_at', 'is', null)
+        .where('stage', 'in', ['monitoring', 'self-evaluation'])
+        .where(sql<string>`document -> 'header' -> 'baseline' ->> 'id'`, '=', id);
+      if (scope.kind === 'org') q = q.where('org_id', '=', scope.orgId);
+      if (scope.kind === 'subtree') q = q.where('org_path', 'like', `${likeEscape(scope.pathPrefix)}%`);
+      const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(500).execute();
+      const items = rows.map((r) => {
+        const baselineVersion = r.baseline_version === null ? undefined : Number(r.baseline_version);
+        return {
+          id: r.id,
+          stage: r.stage as 'monitoring' | 'self-evaluation',
+          title: r.title,
+          status: r.status,
+          statusLabel: STATE_LABELS[r.status],
+          version: r.version,
+          ...(baselineVersion !== undefined && Number.isInteger(baselineVersion) ? { baselineVersion } : {}),
+          createdAt: r.created_at.toISOString(),
+        };
+      });
+      return json(c, { items });
     },
   );
 

@@ -2,11 +2,14 @@
  * @module Monitoring routes (绩效运行监控): snapshots of monitoring-stage documents (validated with core's
  * `parseSnapshot`), the traffic-light assessment of the projects in scope (`assessMonitoring`), warning
  * cases opened when a snapshot first makes the assessment ask the unit to answer (due date fixed then),
- * the unit's response and the reviewer's decision, reminders and the monitoring report.
+ * the unit's response and the reviewer's decision, reminders and the monitoring report, one project's
+ * assessment, the 绩效监控表 workbook, and a payments list summed into execution per period (not stored).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CN_WORK_CALENDAR, assessMonitoring, caseStatus, defaultRuleSetFor, monitoringReport, openCase, parseSnapshot, reminders, respondAsUnit, reviewCase } from '@jixiao/core';
-import type { EvaluationDocument, MonitoringSnapshot, WarningCase } from '@jixiao/core';
+import { CN_WORK_CALENDAR, aggregatePayments, assessMonitoring, caseStatus, defaultRuleSetFor, isIsoDate, monitoringReport, openCase, parseSnapshot, reminders, respondAsUnit, reviewCase } from '@jixiao/core';
+import type { EvaluationDocument, MonitoringAssessment, MonitoringSnapshot, PaymentRow, WarningCase } from '@jixiao/core';
+import { exportMonitoringXlsx, importPayments } from '@jixiao/documents';
+import type { ImportedPayment } from '@jixiao/documents';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import { recordEvent } from '../audit-trail/events.js';
@@ -16,10 +19,13 @@ import type { Deps } from '../deps.js';
 import type { AuthUser } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { guards } from '../http/guards.js';
-import { AUTHED_READ, AUTHED_WRITE, Uuid, errors, json, router } from '../http/openapi.js';
+import { formatBytes } from '../http/middleware.js';
+import { AUTHED_READ, AUTHED_WRITE, Uuid, errors, json, raw, router } from '../http/openapi.js';
 import { readScope } from '../permissions/policy.js';
 import { likeEscape } from '../evaluations/queries.js';
 import { loadDocument, requireEvaluation } from '../evaluations/store.js';
+import { contentDisposition, fileNameProblem } from '../evidence/files.js';
+import { findOrg } from '../organisations/store.js';
 
 type Tx = Kysely<DB> | Transaction<DB>;
 
@@ -46,8 +52,41 @@ const SnapshotBody = z
 const ScopeQuery = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   org: Uuid.optional().openapi({ description: 'an organisation id: that organisation and everything under it' }),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2024-06-30').optional().openapi({ description: 'assess as of this date (default: today in China)' }),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2024-06-30').refine(isIsoDate, '不是有效日期，如 2024-06-30').optional().openapi({ description: 'assess as of this date (default: today in China)' }),
 });
+
+const AsOfQuery = ScopeQuery.pick({ asOf: true });
+const LevelQuery = ScopeQuery.extend({ level: z.enum(['organisation', 'department', 'region']).default('organisation') });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const PaymentsForm = z
+  .object({
+    file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: 'a payments list (支付明细): .csv (UTF-8 or GB18030) or .xlsx' }),
+    granularity: z.enum(['month', 'quarter']).default('quarter').openapi({ description: 'sum per month or per quarter' }),
+    through: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '应为月份（2024-06）或季度（2024-Q2）')
+      .optional()
+      .openapi({ description: 'also list the periods without payments up to this one (same granularity)', example: '2024-Q2' }),
+  })
+  .openapi('PaymentsUpload');
+
+const PaymentIssueSchema = z.object({ code: z.string(), message: z.string(), where: z.string().optional() });
+const PaymentsAnswer = z
+  .object({
+    unit: z.string().openapi({ description: 'the document money unit: every amount is in it' }),
+    granularity: z.enum(['month', 'quarter']),
+    periods: z
+      .array(z.object({ period: z.string(), asOf: z.string(), amount: z.string(), cumulative: z.string().openapi({ description: 'paid from the start of the year to the end of the period: a snapshot’s executed' }), payments: z.number().int() }))
+      .openapi({ description: 'this project’s payments per period of the document year, in time order' }),
+    counts: z.object({ rows: z.number().int(), counted: z.number().int(), otherProjects: z.number().int(), otherYears: z.number().int() }),
+    issues: z.array(PaymentIssueSchema).openapi({ description: 'rows not counted and why (at most 200)' }),
+    report: Loose.openapi({ description: 'the import report: format, units, columns, recognised / skipped / guessed with their cells' }),
+  })
+  .openapi('PaymentsSummary');
+
+const MAX_PAYMENT_ISSUES = 200;
 
 const CaseSchema = z
   .object({ id: z.string(), evaluationId: z.string(), period: z.string(), issuedAt: z.string(), due: z.string(), status: z.string(), label: z.string(), workingDaysLeft: z.number().int().optional(), late: z.boolean(), case: Loose })
@@ -100,6 +139,15 @@ async function snapshotsOf(db: Tx, region: string, ids: readonly string[]): Prom
 async function casesIn(db: Tx, region: string, ids: readonly string[]): Promise<CaseRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('monitoring_cases').select(['id', 'evaluation_id', 'period', 'issued_at', 'due', 'status', 'data']).where('region', '=', region).where('evaluation_id', 'in', ids).orderBy('issued_at').orderBy('id').execute();
+}
+
+/**
+ * The date a project is assessed as of when asked for "now" (`today`): today, or its latest report's
+ * date when that is later (a year planned ahead is assessed as reporting it was).
+ */
+function projectAsOf(own: readonly MonitoringSnapshot[], today: string): string {
+  const latest = own.reduce((m, x) => (x.asOf > m ? x.asOf : m), '');
+  return latest > today ? latest : today;
 }
 
 /** A monitoring-stage document the user may read (404 for other stages), checked for `action`. */
@@ -197,13 +245,14 @@ export function monitoringRoutes(deps: Deps) {
     const projects = all.projects.map((p, i) => {
       const doc = docs[i]!;
       const own = snaps.filter((x) => x.project === doc.id);
-      const latest = own.reduce((m, x) => (x.asOf > m ? x.asOf : m), '');
-      if (latest <= asOf) return p;
-      return assessMonitoring([doc.document], own, undefined, latest, { calendar: CN_WORK_CALENDAR }).projects[0] ?? p;
+      const at = projectAsOf(own, asOf);
+      if (at === asOf) return p;
+      return assessMonitoring([doc.document], own, undefined, at, { calendar: CN_WORK_CALENDAR }).projects[0] ?? p;
     });
     const counts = { green: 0, yellow: 0, red: 0 };
     for (const p of projects) counts[p.light]++;
-    return { assessment: { ...all, projects, counts }, cases, asOf };
+    const assessment: MonitoringAssessment = { ...all, projects, counts };
+    return { assessment, cases, asOf };
   };
 
   app.openapi(
@@ -310,7 +359,7 @@ export function monitoringRoutes(deps: Deps) {
       tags: ['monitoring'],
       summary: 'The monitoring report of the projects in scope, grouped by organisation, department or region',
       middleware: g.read,
-      request: { query: ScopeQuery.extend({ level: z.enum(['organisation', 'department', 'region']).default('organisation') }) },
+      request: { query: LevelQuery },
       responses: { 200: { description: 'report', content: { 'application/json': { schema: z.object({ asOf: z.string(), ruleSet: z.string(), by: z.string(), groups: z.array(Loose), total: Loose }) } } }, ...errors(...AUTHED_READ) },
     }),
     async (c) => {
@@ -321,5 +370,132 @@ export function monitoringRoutes(deps: Deps) {
     },
   );
 
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/monitoring/export.xlsx',
+      tags: ['monitoring'],
+      summary: 'The 绩效监控表 workbook of the projects in scope: summary by organisation, department or region, projects and indicators with their lights',
+      middleware: g.read,
+      request: { query: LevelQuery },
+      responses: {
+        200: { description: 'the workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...errors(...AUTHED_READ),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const qy = c.req.valid('query');
+      const { assessment, cases, asOf } = await assess(user, qy);
+      const org = qy.org !== undefined ? await findOrg(db, user.region, qy.org) : undefined;
+      const title = `${org?.name ?? ''}${qy.year ?? asOf.slice(0, 4)}年度绩效运行监控表（截至${asOf}）`;
+      const body = await exportMonitoringXlsx(
+        { assessment, report: monitoringReport(assessment, qy.level), cases: cases.map((r) => r.data as WarningCase) },
+        { title, generatedAt: new Date().toISOString() },
+      );
+      return raw(c, body, 200, { 'Content-Type': XLSX, 'Content-Disposition': contentDisposition(`${title}.xlsx`), 'Cache-Control': 'private, no-store' });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/monitoring/{evaluationId}/assessment',
+      tags: ['monitoring'],
+      summary: 'One monitored project’s assessment (as GET /monitoring assesses it) with its warning cases',
+      middleware: g.read,
+      request: { params: EvaluationParam, query: AsOfQuery },
+      responses: {
+        200: {
+          description: 'the project’s assessment',
+          content: { 'application/json': { schema: z.object({ asOf: z.string().openapi({ description: 'the date the project was assessed as of' }), ruleSet: z.string(), project: Loose }) } },
+        },
+        ...errors(...AUTHED_READ, 'not-found'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { evaluationId } = c.req.valid('param');
+      const qy = c.req.valid('query');
+      const { doc } = await requireMonitoring(db, user, evaluationId, 'read');
+      const [snaps, cases] = await Promise.all([snapshotsOf(db, user.region, [evaluationId]), casesIn(db, user.region, [evaluationId])]);
+      const today = qy.asOf ?? chinaToday();
+      const at = qy.asOf ?? projectAsOf(snaps, today);
+      const a = assessMonitoring([doc], snaps, undefined, at, { calendar: CN_WORK_CALENDAR });
+      const project = a.projects[0];
+      if (!project) throw new AppError('not-found', '该文档不是绩效运行监控文档');
+      return json(c, { asOf: a.asOf, ruleSet: a.ruleSet, project: { ...project, cases: cases.map((r) => caseView(r, today)) } });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/monitoring/{evaluationId}/payments',
+      tags: ['monitoring'],
+      summary: 'Sum a payments list (CSV or xlsx) into this project’s cumulative executed per month or quarter; nothing is stored',
+      middleware: g.write,
+      request: { params: EvaluationParam, body: { content: { 'multipart/form-data': { schema: PaymentsForm } }, required: true } },
+      responses: {
+        200: { description: 'execution per period, with the import report', content: { 'application/json': { schema: PaymentsAnswer } } },
+        ...errors(...AUTHED_WRITE, 'not-found', 'invalid-file'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { evaluationId } = c.req.valid('param');
+      const form = c.req.valid('form');
+      const { doc } = await requireMonitoring(db, user, evaluationId, 'monitoring.report');
+      const fileName = form.file.name.normalize('NFC').trim();
+      const problem = fileNameProblem(fileName);
+      if (problem) throw new AppError('invalid-request', `${form.file.name}：${problem}`, { issues: [{ path: 'form.file', message: problem }] });
+      const max = deps.config.MAX_IMPORT_FILE_BYTES;
+      if (form.file.size > max) throw new AppError('payload-too-large', `${fileName} 超过单个文件上限 ${formatBytes(max)}`);
+      if (form.file.size === 0) throw new AppError('invalid-request', `${fileName} 是空文件`, { issues: [{ path: 'form.file', message: '空文件' }] });
+      if (form.through !== undefined && (form.through.includes('Q') !== (form.granularity === 'quarter') || form.through.slice(0, 4) !== String(doc.header.year))) {
+        const message = `应为本文档年度（${doc.header.year}年）的${form.granularity === 'quarter' ? '季度，如 ' + doc.header.year + '-Q2' : '月份，如 ' + doc.header.year + '-06'}`;
+        throw new AppError('invalid-request', `汇总截止期间“${form.through}”有误：${message}`, { issues: [{ path: 'form.through', message }] });
+      }
+      const unit = doc.funding?.unit ?? '万元';
+      const read = await importPayments(new Uint8Array(await form.file.arrayBuffer()), { fileName, limits: { maxBytes: max }, unit, project: evaluationId });
+      if (!read.ok) {
+        const e = read.error;
+        throw new AppError('invalid-file', `${fileName}：${e.message}${e.where ? `（位置：${e.where}）` : ''}`, { details: { importCode: e.code, ...(e.where ? { where: e.where } : {}) } });
+      }
+      const summary = paymentsOfProject(read.rows, doc, evaluationId, { granularity: form.granularity, through: form.through });
+      return json(c, { unit, granularity: form.granularity, ...summary, report: JSON.parse(JSON.stringify(read.report)) as Record<string, unknown> });
+    },
+  );
+
   return app;
+}
+
+/**
+ * The rows of this project (no project column, or one naming the document: its id, 项目编码, 项目名称 or
+ * title) summed per period of the document year with core's `aggregatePayments`; every other row is an
+ * issue with its line in the file.
+ */
+function paymentsOfProject(rows: readonly ImportedPayment[], doc: EvaluationDocument, id: string, options: { granularity: 'month' | 'quarter'; through?: string | undefined }) {
+  const names = new Set([id, doc.header.projectCode, doc.header.projectName, doc.header.title].map((x) => x?.trim() ?? '').filter((x) => x !== ''));
+  const mine = (r: ImportedPayment) => names.has(r.project.trim()) || (r.projectCode !== undefined && names.has(r.projectCode.trim())) || (r.projectName !== undefined && names.has(r.projectName.trim()));
+  const issues: Array<{ code: string; message: string; where?: string }> = [];
+  const counted: ImportedPayment[] = [];
+  let otherProjects = 0;
+  for (const r of rows) {
+    if (mine(r)) counted.push(r);
+    else {
+      otherProjects++;
+      issues.push({ code: 'other-project', message: `${r.line}：项目“${r.project}”不是本项目，未计入。`, where: r.line });
+    }
+  }
+  const input: PaymentRow[] = counted.map((r) => ({ date: r.date, amount: r.amount, project: id }));
+  const agg = aggregatePayments(input, { granularity: options.granularity, year: doc.header.year, through: options.through });
+  let otherYears = 0;
+  for (const i of agg.issues) {
+    if (i.code === 'other-year') otherYears++;
+    const line = counted[i.row - 1]?.line;
+    issues.push({ code: i.code, message: line ? `${line}：${i.message.replace(/^第\d+行：/, '')}` : i.message, ...(line ? { where: line } : {}) });
+  }
+  const periods = agg.periods.map(({ project: _p, ...p }) => p);
+  return { periods, counts: { rows: rows.length, counted: counted.length - agg.issues.length, otherProjects, otherYears }, issues: issues.slice(0, MAX_PAYMENT_ISSUES) };
 }
