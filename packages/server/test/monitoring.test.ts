@@ -233,11 +233,15 @@ describe.each(BACKENDS)('monitoring on %s', (backend) => {
     expect(badThrough.status).toBe(400);
     expect(badThrough.body.error.issues[0].path).toBe('form.through');
     expect((await post(upload('明细.csv', '日期,金额\n2024-01-01,1', { granularity: 'week' }))).status).toBe(400);
-    const tooBig = await createTestServer(backend, { config: { MAX_IMPORT_FILE_BYTES: 1024 } });
+    // The upload limit is the import file's, not the JSON body's.
+    const tooBig = await createTestServer(backend, { config: { MAX_IMPORT_FILE_BYTES: 4096, MAX_JSON_BYTES: 1024 } });
     try {
       const c = await tooBig.as('preparer1');
       const m = await c.post('/api/evaluations', { document: monitoringDocument() });
-      const big = await c.request('POST', `/api/monitoring/${m.body.id}/payments`, { body: upload('明细.csv', `日期,金额\n${'2024-01-01,1\n'.repeat(200)}`) });
+      const fits = await c.request('POST', `/api/monitoring/${m.body.id}/payments`, { body: upload('明细.csv', `日期,金额（万元）\n${'2024-01-01,1\n'.repeat(200)}`) });
+      expect(fits.status, fits.text).toBe(200);
+      expect(fits.body.periods[0]).toMatchObject({ period: '2024-Q1', cumulative: '200' });
+      const big = await c.request('POST', `/api/monitoring/${m.body.id}/payments`, { body: upload('明细.csv', `日期,金额\n${'2024-01-01,1\n'.repeat(400)}`) });
       expect(big.status).toBe(413);
       expect(big.body.error.code).toBe('payload-too-large');
     } finally {
