@@ -61,7 +61,13 @@ export function DeriveActions({ goalId, title, canDerive, compact = false }: { g
       {derived.loading && <Spin size="small" aria-label="正在读取已生成的文档" />}
       {derived.error !== undefined && <span className="muted">已生成文档读取失败</span>}
       {list.map((d) => (
-        <Link key={d.id} to={derivedHref(d)} data-testid={`derived-${d.stage}`} aria-label={`打开已生成的${STAGE_LABELS[d.stage]}文档${d.at ? `（${formatDate(d.at)}生成）` : ''}`}>
+        <Link
+          key={d.id}
+          to={derivedHref(d)}
+          data-testid={`derived-${d.stage}`}
+          title={[d.title, d.statusLabel].filter(Boolean).join('，')}
+          aria-label={`打开已生成的${STAGE_LABELS[d.stage]}文档${d.at ? `（${formatDate(d.at)}生成${d.statusLabel ? `，${d.statusLabel}` : ''}）` : ''}`}
+        >
           <Tag color={d.stage === 'monitoring' ? 'geekblue' : 'green'}>
             {SHORT[d.stage]}
             {list.filter((x) => x.stage === d.stage).length > 1 && d.at ? `（${formatDate(d.at)}）` : ''}

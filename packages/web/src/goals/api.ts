@@ -1,9 +1,8 @@
-/** @module Endpoints of the goal pages (绩效目标申报): list, derive, adjustments, quality, prior record. */
+/** @module Endpoints of the goal pages (绩效目标申报): list, derive, derived documents, adjustments, quality, prior record. */
 import { request } from '../api/client.js';
 import { queryString } from '../api/query.js';
-import type { AuditEvent, Page } from '../api/types.js';
-import { derivedFromEvents } from './derived.js';
-import type { Adjustments, Derived, DerivedStage, GoalQuality, GoalQuery, GoalSummary, PriorRecordAnswer } from './types.js';
+import type { Page } from '../api/types.js';
+import type { Adjustments, Derived, DerivedItem, DerivedStage, GoalQuality, GoalQuery, GoalSummary, PriorRecordAnswer } from './types.js';
 
 const id = (s: string) => encodeURIComponent(s);
 
@@ -36,15 +35,10 @@ export function priorRecord(goalId: string, signal?: AbortSignal): Promise<Prior
 }
 
 /**
- * The documents derived from a goal document. The API has no query for them, so they are read from the
- * goal document's audit trail (`goal.derive` events name the new draft), newest first.
+ * The monitoring and self-evaluation documents created from a goal document (their `header.baseline`),
+ * not deleted and in the caller's scope, newest first.
  */
 export async function derivedDocuments(goalId: string, signal?: AbortSignal): Promise<Derived[]> {
-  const events: AuditEvent[] = [];
-  for (let page = 1; page <= 5; page++) {
-    const p = await request<Page<AuditEvent>>('GET', `/evaluations/${id(goalId)}/audit-trail${queryString({ page, pageSize: 200 })}`, { signal });
-    events.push(...p.items);
-    if (p.items.length < p.pageSize || events.length >= p.total) break;
-  }
-  return derivedFromEvents(events);
+  const r = await request<{ items: DerivedItem[] }>('GET', `/goals/${id(goalId)}/derived`, { signal });
+  return r.items.map(({ createdAt, ...d }) => ({ ...d, at: createdAt }));
 }

@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../api/types.js';
-import { canDecide, canDerive, derivedFromEvents, goalTitle } from './derived.js';
-
-const ev = (at: string, action: string, diff: unknown): AuditEvent => ({ id: at, at, actor: null, action, subjectType: 'evaluation', subjectId: 'g', evaluationId: 'g', diff, requestId: null });
-
-describe('derivedFromEvents', () => {
-  it('keeps goal.derive events with a derived id, newest first, once each', () => {
-    const out = derivedFromEvents([
-      ev('2025-01-02T00:00:00Z', 'goal.derive', { stage: 'monitoring', derived: 'm1', baselineVersion: 3 }),
-      ev('2025-01-03T00:00:00Z', 'evaluation.update', { changes: [] }),
-      ev('2025-01-04T00:00:00Z', 'goal.derive', { stage: 'self-evaluation', derived: 's1' }),
-      ev('2025-01-05T00:00:00Z', 'goal.derive', { stage: 'other', derived: 'x' }),
-      ev('2025-01-01T00:00:00Z', 'goal.derive', { stage: 'monitoring', derived: 'm1' }),
-    ]);
-    expect(out.map((d) => d.id)).toEqual(['s1', 'm1']);
-    expect(out[1]).toMatchObject({ stage: 'monitoring', baselineVersion: 3 });
-  });
-});
+import { canDecide, canDerive, goalTitle } from './derived.js';
 
 describe('goalTitle and rights', () => {
   it('names the declaration', () => {

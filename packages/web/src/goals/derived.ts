@@ -1,6 +1,5 @@
-/** @module Pure helpers of the goal pages: derived documents from audit events, titles, who may do what. */
-import type { AuditEvent, Role } from '../api/types.js';
-import type { Derived, DerivedStage } from './types.js';
+/** @module Pure helpers of the goal pages: stage labels, titles, who may do what. */
+import type { Role } from '../api/types.js';
 
 export const STAGE_LABELS: Readonly<Record<string, string>> = {
   goals: '绩效目标申报',
@@ -11,20 +10,6 @@ export const STAGE_LABELS: Readonly<Record<string, string>> = {
 
 /** Workflow states in which goals count as approved (they may be derived from and adjusted). */
 export const APPROVED = new Set(['approved', 'rechecked', 'published']);
-
-/** `goal.derive` events (any order) → the derived documents, newest first, one per id. */
-export function derivedFromEvents(events: readonly AuditEvent[]): Derived[] {
-  const out = new Map<string, Derived>();
-  const sorted = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  for (const e of sorted) {
-    if (e.action !== 'goal.derive') continue;
-    const d = (e.diff ?? {}) as { stage?: unknown; derived?: unknown; baselineVersion?: unknown };
-    if (typeof d.derived !== 'string' || (d.stage !== 'monitoring' && d.stage !== 'self-evaluation')) continue;
-    if (out.has(d.derived)) continue;
-    out.set(d.derived, { id: d.derived, stage: d.stage as DerivedStage, at: e.at, ...(typeof d.baselineVersion === 'number' ? { baselineVersion: d.baselineVersion } : {}) });
-  }
-  return [...out.values()];
-}
 
 /** The usual title of a goal declaration: 2025年度<项目名称>绩效目标申报表. */
 export function goalTitle(year: number, level: 'project' | 'department', name: string): string {

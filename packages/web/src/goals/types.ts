@@ -28,10 +28,27 @@ export interface GoalQuery {
 
 export type DerivedStage = 'monitoring' | 'self-evaluation';
 
+/** A document created from a goal document, as `GET /api/goals/{id}/derived` lists it. */
+export interface DerivedItem {
+  id: string;
+  stage: DerivedStage;
+  title: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  /** The goal document's version it was created from. */
+  baselineVersion?: number | undefined;
+  createdAt: string;
+}
+
+/** A derived document on the goal pages: `at` is when it was created. */
 export interface Derived {
   id: string;
   stage: DerivedStage;
   title?: string | undefined;
+  status?: string | undefined;
+  statusLabel?: string | undefined;
+  version?: number | undefined;
   at?: string | undefined;
   baselineVersion?: number | undefined;
 }

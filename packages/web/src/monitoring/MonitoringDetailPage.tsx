@@ -22,7 +22,7 @@ import { formatDateTime } from '../format/dates.js';
 import { formatMoney } from '../format/numbers.js';
 import { isUnitStaff } from '../goals/derived.js';
 import { leafIndicators } from '../goals/leaves.js';
-import { monitoringList, reminders, snapshots } from './api.js';
+import { projectAssessment, reminders, snapshots } from './api.js';
 import { CaseCard } from './CaseActions.js';
 import { fractionPercent, percentText, wanText } from './format.js';
 import { LightTag } from './LightTag.js';
@@ -45,9 +45,10 @@ export default function MonitoringDetailPage() {
   // The monitoring routes answer only for monitoring documents: ask once the document says it is one.
   const monitored = e?.stage === 'monitoring';
   const snaps = useAsync((signal) => (monitored ? snapshots(evaluationId, signal) : Promise.resolve(undefined)), [evaluationId, monitored]);
-  const list = useAsync((signal) => (year === undefined || !monitored ? Promise.resolve(undefined) : monitoringList({ year }, signal)), [evaluationId, year, monitored]);
+  // This project's own assessment (the same rule as the list's), not the whole scope's.
+  const assessment = useAsync((signal) => (!monitored ? Promise.resolve(undefined) : projectAssessment(evaluationId, undefined, signal)), [evaluationId, monitored]);
   const due = useAsync((signal) => (year === undefined || !monitored ? Promise.resolve(undefined) : reminders({ year }, signal)), [evaluationId, year, monitored]);
-  const project = list.data?.projects.find((p) => p.id === evaluationId);
+  const project = assessment.data?.project;
   const leaves = useMemo(() => (e ? leafIndicators(e.document) : []), [e]);
 
   const curve = useMemo(() => {
@@ -55,10 +56,10 @@ export default function MonitoringDetailPage() {
     const budget = documentBudget(e.document)?.toString();
     const rows = (snaps.data ?? []).map((s: SnapshotRow) => ({ ...s.snapshot, project: evaluationId }));
     // Draw up to the month assessed (today) in the current year, the whole year otherwise.
-    const asOf = list.data?.asOf ?? '';
+    const asOf = assessment.data?.asOf ?? '';
     const through = asOf.startsWith(`${e.year}-`) ? Number(asOf.slice(5, 7)) : 12;
     return executionCurve(rows, budget ? { [evaluationId]: budget } : {}, { year: e.year, ruleSet: defaultRuleSetFor(e.level), through });
-  }, [e, snaps.data, evaluationId, list.data?.asOf]);
+  }, [e, snaps.data, evaluationId, assessment.data?.asOf]);
   const option = useMemo(() => (curve ? (scheduleOption(curve) as ChartOption) : undefined), [curve]);
 
   if (evaluation.loading && !e) return <Loading />;
@@ -85,7 +86,7 @@ export default function MonitoringDetailPage() {
   const reviewer = user.role === 'reviewer' || user.role === 'finance';
   const reload = () => {
     snaps.reload();
-    list.reload();
+    assessment.reload();
     due.reload();
   };
   const mine = (due.data?.items ?? []).filter((r) => r.project === evaluationId);
@@ -123,7 +124,7 @@ export default function MonitoringDetailPage() {
             <StatusTag status={e.status} label={e.statusLabel} />
             <span>{e.orgName}</span>
             <span>{e.year}年</span>
-            {list.data && <span className="muted">按 {list.data.asOf} 评估</span>}
+            {assessment.data && <span className="muted">按 {assessment.data.asOf} 评估</span>}
           </Space>
         }
         extra={
@@ -143,10 +144,10 @@ export default function MonitoringDetailPage() {
       )}
       <div className="mon-sections">
         <Card size="small" title="评估结果" data-testid="monitoring-assessment">
-          {list.loading && !list.data ? (
+          {assessment.loading && !assessment.data ? (
             <Loading tip="正在评估…" />
-          ) : list.error !== undefined ? (
-            <Alert type="error" showIcon title={`评估读取失败：${messageOf(list.error)}`} action={<Button size="small" onClick={list.reload}>重试</Button>} />
+          ) : assessment.error !== undefined ? (
+            <Alert type="error" showIcon title={`评估读取失败：${messageOf(assessment.error)}`} action={<Button size="small" onClick={assessment.reload}>重试</Button>} />
           ) : !project ? (
             <div className="empty-line">暂无评估结果。</div>
           ) : (

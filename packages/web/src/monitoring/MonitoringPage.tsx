@@ -6,7 +6,7 @@ import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.js';
-import { ApiError, messageOf } from '../api/errors.js';
+import { messageOf } from '../api/errors.js';
 import { useUser } from '../auth/session.js';
 import { orgTree } from '../common/orgs.js';
 import { PageHeader } from '../common/PageHeader.js';
@@ -83,7 +83,7 @@ export default function MonitoringPage() {
     try {
       await downloadMonitoringXlsx({ ...scope, level });
     } catch (err) {
-      void message.error(err instanceof ApiError && err.status === 404 ? '服务器暂未提供绩效监控表导出，请联系系统管理员' : `导出失败：${messageOf(err)}`);
+      void message.error(`导出失败：${messageOf(err)}`);
     } finally {
       setExporting(false);
     }

@@ -1,22 +1,20 @@
 /**
  * @module 报送监控数据: one snapshot per month or quarter — money executed so far this year (typed, or summed
- * from a payments CSV with core's `aggregatePayments`), the year budget when it changed, and the progress
- * of each indicator. Reporting a period again replaces it.
+ * by the server from a payments list, CSV or xlsx, with core's `aggregatePayments`), the year budget when
+ * it changed, and the progress of each indicator. Reporting a period again replaces it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, Segmented, Select, Space, Table } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { aggregatePayments } from '@jixiao/core';
 import type { EvaluationDocument } from '@jixiao/core';
 import { messageOf } from '../api/errors.js';
 import { DecimalInput } from '../common/DecimalInput.js';
 import { formatMoney } from '../format/numbers.js';
 import type { LeafIndicator } from '../goals/leaves.js';
 import { leafKey } from '../goals/leaves.js';
-import { reportSnapshot } from './api.js';
+import { reportSnapshot, summarisePayments } from './api.js';
 import { LightTag } from './LightTag.js';
-import { paymentsFromCsv, readText } from './payments.js';
 import { chinaToday, defaultAsOf, defaultPeriod, periodLabel, periodRange, periodsOfYear } from './periods.js';
 import type { Granularity } from './periods.js';
 import type { SnapshotAnswer, SnapshotRow } from './types.js';
@@ -42,6 +40,7 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
   const [progress, setProgress] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [importNote, setImportNote] = useState<{ type: 'info' | 'warning'; text: string } | undefined>();
   const [result, setResult] = useState<SnapshotAnswer | undefined>();
@@ -65,29 +64,33 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
   const range = periodRange(period);
   const assessable = leaves.filter((l) => l.target !== undefined && l.target.trim() !== '');
 
-  const importCsv = async (f: File) => {
+  const importPayments = async (f: File) => {
+    setImportNote(undefined);
+    setImporting(true);
     try {
-      const text = await readText(f);
-      const names = [doc.header.title, doc.header.projectName ?? ''].filter(Boolean);
-      const csv = paymentsFromCsv(text, evaluationId, names);
-      if (csv.problem) {
-        setImportNote({ type: 'warning', text: `${f.name}：${csv.problem}` });
-        return;
-      }
-      const agg = aggregatePayments(csv.rows, { granularity, year, through: period });
-      const at = agg.periods.filter((p) => p.period <= period).pop();
-      const issues = agg.issues.filter((i) => i.code !== 'other-year').map((i) => i.message);
+      const r = await summarisePayments(evaluationId, f, granularity, period);
+      const at = r.periods.filter((p) => p.period <= period).pop();
+      const rejected = r.report.skipped.filter((n) => n.level === 'warning').map((n) => `${n.where}：${n.message}`);
+      const problems = [...rejected, ...r.issues.filter((i) => i.code !== 'other-year' && i.code !== 'other-project').map((i) => i.message)];
+      const left = [
+        r.counts.otherProjects ? `其他项目 ${r.counts.otherProjects} 条` : '',
+        r.counts.otherYears ? `非${year}年度 ${r.counts.otherYears} 条` : '',
+      ].filter(Boolean);
+      const unitText = `金额单位：${r.report.fileUnit}（${r.report.unitSource}）${r.report.fileUnit !== r.unit ? `，已换算为${r.unit}` : ''}。`;
+      const problemText = problems.length ? `有 ${problems.length} 行无法识别：${problems.slice(0, 3).join(' ')}${problems.length > 3 ? ' …' : ''}` : '';
       if (!at) {
-        setImportNote({ type: 'warning', text: `${f.name}：截至${periodLabel(period)}没有本项目的支付记录。${issues.slice(0, 3).join(' ')}` });
+        setImportNote({ type: 'warning', text: `${f.name}：截至${periodLabel(period)}没有本项目的支付记录${left.length ? `（${left.join('，')}未计入）` : ''}。${problemText}` });
         return;
       }
       setExecuted(at.cumulative);
       setImportNote({
-        type: issues.length > 0 ? 'warning' : 'info',
-        text: `已按 ${f.name} 汇总：截至${periodLabel(period)}累计支付 ${formatMoney(at.cumulative)} ${moneyUnit}（本期 ${formatMoney(at.amount)}，${csv.rows.length} 条记录${csv.otherProjects ? `，其他项目 ${csv.otherProjects} 条未计入` : ''}）。${issues.length ? `有 ${issues.length} 行无法识别：${issues.slice(0, 3).join(' ')}` : ''}请核对后报送。`,
+        type: problems.length > 0 ? 'warning' : 'info',
+        text: `已按 ${f.name} 汇总：截至${periodLabel(period)}累计支付 ${formatMoney(at.cumulative)} ${r.unit}（本期 ${formatMoney(at.amount)}，计入 ${r.counts.counted} 条记录${left.length ? `，${left.join('，')}未计入` : ''}）。${unitText}${problemText}请核对后报送。`,
       });
     } catch (err) {
-      setImportNote({ type: 'warning', text: `文件读取失败：${messageOf(err)}` });
+      setImportNote({ type: 'warning', text: `${f.name}：${messageOf(err)}` });
+    } finally {
+      setImporting(false);
     }
   };
 
@@ -168,20 +171,20 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
           <Form.Item label={`累计执行数（${moneyUnit}）`} htmlFor="snapshot-executed" required>
             <Space.Compact>
               <DecimalInput id="snapshot-executed" aria-label={`累计执行数（${moneyUnit}）`} value={executed} onChange={setExecuted} placeholder="年初至截止日期" />
-              <Button icon={<UploadOutlined />} onClick={() => file.current?.click()} aria-label="从支付明细 CSV 汇总累计执行数">
+              <Button icon={<UploadOutlined />} loading={importing} onClick={() => file.current?.click()} aria-label="从支付明细（CSV 或 xlsx）汇总累计执行数">
                 导入支付明细
               </Button>
             </Space.Compact>
             <input
               ref={file}
               type="file"
-              accept=".csv,text/csv"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               style={{ display: 'none' }}
               aria-hidden="true"
               tabIndex={-1}
               onChange={(e) => {
                 const f = e.target.files?.[0];
-                if (f) void importCsv(f);
+                if (f) void importPayments(f);
                 e.target.value = '';
               }}
             />
@@ -192,7 +195,7 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
         </Space>
         {importNote && <Alert type={importNote.type} showIcon title={importNote.text} style={{ marginBottom: 12 }} data-testid="payments-import-note" />}
         <div className="muted" style={{ marginBottom: 8 }}>
-          支付明细 CSV：第一行为表头，含“日期”“金额”两列（可含“项目”列，只计入本项目）。金额单位须与本文档一致（{moneyUnit}）。
+          支付明细（.csv 或 .xlsx）：表头含“日期”“金额”两列（可含“项目名称”或“项目编码”列，只计入本项目）。金额单位按表头（如“金额（元）”）或表上方的“单位：元”读取，未写明按元处理，并换算为本文档的单位（{moneyUnit}）。
         </div>
         <Table<LeafIndicator>
           className="mon-progress-table"

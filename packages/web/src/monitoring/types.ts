@@ -26,6 +26,42 @@ export interface MonitoringList {
   projects: ProjectView[];
 }
 
+/** `GET /api/monitoring/{evaluationId}/assessment`: one project, assessed as of `asOf`. */
+export interface ProjectAssessmentAnswer {
+  asOf: string;
+  ruleSet: string;
+  project: ProjectView;
+}
+
+export interface ImportNote {
+  level: 'info' | 'warning' | 'error';
+  code: string;
+  message: string;
+  where: string;
+}
+
+/** `POST /api/monitoring/{evaluationId}/payments`: a payments list summed per period (nothing stored). */
+export interface PaymentsSummary {
+  /** The document money unit: every amount is in it. */
+  unit: string;
+  granularity: 'month' | 'quarter';
+  periods: Array<{ period: string; asOf: string; amount: string; cumulative: string; payments: number }>;
+  counts: { rows: number; counted: number; otherProjects: number; otherYears: number };
+  issues: Array<{ code: string; message: string; where?: string | undefined }>;
+  /** The import report: units read, columns used, and every row skipped (bad date or amount: level `warning`) with its cell. */
+  report: {
+    format: 'csv' | 'xlsx';
+    fileName: string;
+    unit: string;
+    fileUnit: string;
+    unitSource: string;
+    counts: { rows: number; rejected: number; totals: number };
+    recognised: ImportNote[];
+    skipped: ImportNote[];
+    guessed: ImportNote[];
+  };
+}
+
 export interface MonitoringScope {
   year?: number | undefined;
   org?: string | undefined;
