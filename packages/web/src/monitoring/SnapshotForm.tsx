@@ -10,11 +10,11 @@ import dayjs from 'dayjs';
 import type { EvaluationDocument } from '@jixiao/core';
 import { messageOf } from '../api/errors.js';
 import { DecimalInput } from '../common/DecimalInput.js';
-import { formatMoney } from '../format/numbers.js';
 import type { LeafIndicator } from '../goals/leaves.js';
 import { leafKey } from '../goals/leaves.js';
 import { reportSnapshot, summarisePayments } from './api.js';
 import { LightTag } from './LightTag.js';
+import { paymentsNote } from './payments.js';
 import { chinaToday, defaultAsOf, defaultPeriod, periodLabel, periodRange, periodsOfYear } from './periods.js';
 import type { Granularity } from './periods.js';
 import type { SnapshotAnswer, SnapshotRow } from './types.js';
@@ -68,25 +68,9 @@ export function SnapshotForm({ evaluationId, doc, leaves, existing, moneyUnit, o
     setImportNote(undefined);
     setImporting(true);
     try {
-      const r = await summarisePayments(evaluationId, f, granularity, period);
-      const at = r.periods.filter((p) => p.period <= period).pop();
-      const rejected = r.report.skipped.filter((n) => n.level === 'warning').map((n) => `${n.where}：${n.message}`);
-      const problems = [...rejected, ...r.issues.filter((i) => i.code !== 'other-year' && i.code !== 'other-project').map((i) => i.message)];
-      const left = [
-        r.counts.otherProjects ? `其他项目 ${r.counts.otherProjects} 条` : '',
-        r.counts.otherYears ? `非${year}年度 ${r.counts.otherYears} 条` : '',
-      ].filter(Boolean);
-      const unitText = `金额单位：${r.report.fileUnit}（${r.report.unitSource}）${r.report.fileUnit !== r.unit ? `，已换算为${r.unit}` : ''}。`;
-      const problemText = problems.length ? `有 ${problems.length} 行无法识别：${problems.slice(0, 3).join(' ')}${problems.length > 3 ? ' …' : ''}` : '';
-      if (!at) {
-        setImportNote({ type: 'warning', text: `${f.name}：截至${periodLabel(period)}没有本项目的支付记录${left.length ? `（${left.join('，')}未计入）` : ''}。${problemText}` });
-        return;
-      }
-      setExecuted(at.cumulative);
-      setImportNote({
-        type: problems.length > 0 ? 'warning' : 'info',
-        text: `已按 ${f.name} 汇总：截至${periodLabel(period)}累计支付 ${formatMoney(at.cumulative)} ${r.unit}（本期 ${formatMoney(at.amount)}，计入 ${r.counts.counted} 条记录${left.length ? `，${left.join('，')}未计入` : ''}）。${unitText}${problemText}请核对后报送。`,
-      });
+      const note = paymentsNote(await summarisePayments(evaluationId, f, granularity, period), f.name, period, year);
+      if (note.executed !== undefined) setExecuted(note.executed);
+      setImportNote({ type: note.type, text: note.text });
     } catch (err) {
       setImportNote({ type: 'warning', text: `${f.name}：${messageOf(err)}` });
     } finally {
