@@ -141,15 +141,6 @@ async function casesIn(db: Tx, region: string, ids: readonly string[]): Promise<
   return db.selectFrom('monitoring_cases').select(['id', 'evaluation_id', 'period', 'issued_at', 'due', 'status', 'data']).where('region', '=', region).where('evaluation_id', 'in', ids).orderBy('issued_at').orderBy('id').execute();
 }
 
-/**
- * The date a project is assessed as of when asked for "now" (`today`): today, or its latest report's
- * date when that is later (a year planned ahead is assessed as reporting it was).
- */
-function projectAsOf(own: readonly MonitoringSnapshot[], today: string): string {
-  const latest = own.reduce((m, x) => (x.asOf > m ? x.asOf : m), '');
-  return latest > today ? latest : today;
-}
-
 /** A monitoring-stage document the user may read (404 for other stages), checked for `action`. */
 async function requireMonitoring(tx: Tx, user: AuthUser, id: string, action: 'read' | 'monitoring.report' | 'monitoring.respond' | 'monitoring.review', options: { lock?: boolean } = {}) {
   const current = await requireEvaluation(tx, user, id, 'read', options);
@@ -184,6 +175,10 @@ export function monitoringRoutes(deps: Deps) {
       if (!parsed.ok) throw new AppError('invalid-request', `监控数据有误：${parsed.issues[0] ?? ''}`, { issues: parsed.issues.map((m) => ({ path: '$', message: m })) });
       const snapshot = parsed.snapshot;
       const today = chinaToday();
+      // A report says what has happened: one dated after today is a typing error (or a guess).
+      if (snapshot.asOf > today) {
+        throw new AppError('invalid-request', `截止日期 ${snapshot.asOf} 晚于今天（${today}）：只能报送已经发生的执行数和完成情况`, { issues: [{ path: '$.asOf', message: `晚于今天（${today}）` }] });
+      }
       const out = await db.transaction().execute(async (trx) => {
         const { doc } = await requireMonitoring(trx, user, evaluationId, 'monitoring.report', { lock: true });
         const before = await trx.selectFrom('monitoring_snapshots').select('snapshot').where('region', '=', user.region).where('evaluation_id', '=', evaluationId).where('period', '=', snapshot.period).executeTakeFirst();
@@ -194,7 +189,7 @@ export function monitoringRoutes(deps: Deps) {
           .execute();
         const requestId = c.get('requestId');
         await recordEvent(trx, { region: user.region, actorId: user.id, action: 'monitoring.snapshot', subjectType: 'evaluation', subjectId: evaluationId, evaluationId, diff: { period: snapshot.period, before: before?.snapshot ?? null, after: snapshot }, requestId });
-        const assessment = assessMonitoring(doc, await snapshotsOf(trx, user.region, [evaluationId]), undefined, today > snapshot.asOf ? today : snapshot.asOf, { calendar: CN_WORK_CALENDAR });
+        const assessment = assessMonitoring(doc, await snapshotsOf(trx, user.region, [evaluationId]), undefined, today, { calendar: CN_WORK_CALENDAR });
         const project = assessment.projects[0];
         let opened: CaseRow | undefined;
         const existing = await trx.selectFrom('monitoring_cases').select('id').where('region', '=', user.region).where('evaluation_id', '=', evaluationId).where('period', '=', snapshot.period).executeTakeFirst();
@@ -238,21 +233,7 @@ export function monitoringRoutes(deps: Deps) {
     const ids = docs.map((d) => d.id);
     const [snaps, cases] = await Promise.all([snapshotsOf(db, user.region, ids), casesIn(db, user.region, ids)]);
     const asOf = f.asOf ?? chinaToday();
-    const all = assessMonitoring(docs.map((d) => d.document), snaps, undefined, asOf, { calendar: CN_WORK_CALENDAR });
-    if (f.asOf !== undefined) return { assessment: all, cases, asOf };
-    // Asked for "now": a project whose latest report is dated after today (a year planned ahead) is
-    // assessed as of that report, as reporting it was; the others as of today.
-    const projects = all.projects.map((p, i) => {
-      const doc = docs[i]!;
-      const own = snaps.filter((x) => x.project === doc.id);
-      const at = projectAsOf(own, asOf);
-      if (at === asOf) return p;
-      return assessMonitoring([doc.document], own, undefined, at, { calendar: CN_WORK_CALENDAR }).projects[0] ?? p;
-    });
-    const counts = { green: 0, yellow: 0, red: 0 };
-    for (const p of projects) counts[p.light]++;
-    const assessment: MonitoringAssessment = { ...all, projects, counts };
-    return { assessment, cases, asOf };
+    return { assessment: assessMonitoring(docs.map((d) => d.document), snaps, undefined, asOf, { calendar: CN_WORK_CALENDAR }), cases, asOf };
   };
 
   app.openapi(
@@ -420,8 +401,7 @@ export function monitoringRoutes(deps: Deps) {
       const { doc } = await requireMonitoring(db, user, evaluationId, 'read');
       const [snaps, cases] = await Promise.all([snapshotsOf(db, user.region, [evaluationId]), casesIn(db, user.region, [evaluationId])]);
       const today = qy.asOf ?? chinaToday();
-      const at = qy.asOf ?? projectAsOf(snaps, today);
-      const a = assessMonitoring([doc], snaps, undefined, at, { calendar: CN_WORK_CALENDAR });
+      const a = assessMonitoring([doc], snaps, undefined, today, { calendar: CN_WORK_CALENDAR });
       const project = a.projects[0];
       if (!project) throw new AppError('not-found', '该文档不是绩效运行监控文档');
       return json(c, { asOf: a.asOf, ruleSet: a.ruleSet, project: { ...project, cases: cases.map((r) => caseView(r, today)) } });
