@@ -7,7 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { CN_WORK_CALENDAR, aggregatePayments, assessMonitoring, caseStatus, defaultRuleSetFor, isIsoDate, monitoringReport, openCase, parseSnapshot, reminders, respondAsUnit, reviewCase } from '@jixiao/core';
-import type { EvaluationDocument, MonitoringAssessment, MonitoringSnapshot, PaymentRow, WarningCase } from '@jixiao/core';
+import type { EvaluationDocument, MonitoringSnapshot, PaymentRow, WarningCase } from '@jixiao/core';
 import { exportMonitoringXlsx, importPayments } from '@jixiao/documents';
 import type { ImportedPayment } from '@jixiao/documents';
 import { sql } from 'kysely';
