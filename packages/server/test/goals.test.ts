@@ -146,7 +146,7 @@ describe.each(BACKENDS)('goals on %s', (backend) => {
     for (let i = 1; i <= 10; i++) {
       const d = goalDocument(`丙单位目标${i}`);
       d.header.projectName = `丙项目${i}`;
-      d.indicators[0]!.children[0]!.children![0]!.target = `≥${i * 5}家`;
+      (d.indicators[0]!.children[0] as { children: Array<{ target: string }> }).children[0]!.target = `≥${i * 5}家`;
       expect((await p3.post('/api/evaluations', { document: d })).status).toBe(201);
     }
     // A declaration of another unit of the same department copying ours.

@@ -28,7 +28,7 @@ async function sheets(bytes: Uint8Array): Promise<Map<string, string[][]>> {
   return out;
 }
 
-const upload = (name: string, content: BlobPart, fields: Record<string, string> = {}) => {
+const upload = (name: string, content: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}) => {
   const f = new FormData();
   f.set('file', new File([content], name));
   for (const [k, v] of Object.entries(fields)) f.set(k, v);

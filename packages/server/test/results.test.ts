@@ -24,7 +24,7 @@ function poor(title: string): Doc {
   const d = structuredClone(smallDocument(title));
   d.header.projectName = '丙项目';
   d.funding.tables[0]!.rows[0]!.amounts.executed = '30';
-  const leaf = d.indicators[0]!.children[0]!.children![0]!;
+  const leaf = (d.indicators[0]!.children[0] as { children: Array<{ actual: string; printedScore: string }> }).children[0]!;
   leaf.actual = '20家';
   leaf.printedScore = '10';
   (d.indicators[2]!.children[0] as { actual: string }).actual = '30%';

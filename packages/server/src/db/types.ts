@@ -3,8 +3,6 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
-/** NUMERIC: read as a decimal string, written as one. */
-type Numeric = ColumnType<string, string, string>;
 type NullableNumeric = ColumnType<string | null, string | null | undefined, string | null>;
 /** `json` columns are read parsed and written as JSON text. */
 type Json<T> = ColumnType<T, string, string>;
