@@ -13,6 +13,7 @@ import { parseDocument } from '@jixiao/core';
 import { ARTIFACTS, hasChromium, login, logout, open, ROOT, settle, shot, startStack } from './support/harness.js';
 import type { Session, Stack } from './support/harness.js';
 import { gone, hasText, hasValue, see } from './support/assert.js';
+import { addChild, confirmInDialog, waitSaved } from './support/editor.js';
 
 const PROJECT = '食品安全抽检专项';
 const TITLE = new RegExp(PROJECT);
@@ -22,28 +23,8 @@ function realProblems(s: Session): string[] {
   return s.problems;
 }
 
-async function waitSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 30_000 }).toMatch(/已自动保存|已保存/);
-}
-
 async function total(page: Page): Promise<string> {
   return page.getByTestId('total-score').innerText();
-}
-
-async function confirmInDialog(page: Page, button: string): Promise<void> {
-  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: button }) });
-  await dialog.getByRole('button', { name: button }).click();
-}
-
-/** Adds a child row under the row named `parent` and types the cells left to right. */
-async function addChild(page: Page, parent: string, cells: string[]): Promise<void> {
-  await page.getByRole('gridcell', { name: `指标名称：${parent}` }).click();
-  await page.getByRole('button', { name: '添加下级' }).click();
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), { timeout: 15_000 }).toContain('指标名称');
-  for (const [i, text] of cells.entries()) {
-    await page.keyboard.type(text);
-    await page.keyboard.press(i === cells.length - 1 ? 'Enter' : 'Tab');
-  }
 }
 
 async function openFromCard(page: Page, card: string): Promise<void> {

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, login, logout, open, settle, shot, startStack } from './support/harness.js';
 import type { Stack } from './support/harness.js';
 import { hasText, see } from './support/assert.js';
+import { addChild, confirmInDialog, waitSaved } from './support/editor.js';
 
 /** A project name no seed uses, and an indicator name only it has. */
 const PROJECT = '城乡饮用水水质监测';
@@ -22,27 +23,6 @@ const INDICATOR = '饮用水水质监测点位覆盖数';
  * past (a report may not be dated after today).
  */
 const YEAR = new Date().getMonth() >= 6 ? new Date().getFullYear() : new Date().getFullYear() - 1;
-
-async function confirmInDialog(page: Page, button: string): Promise<void> {
-  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: button }) });
-  await dialog.getByRole('button', { name: button }).click();
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 30_000 }).toMatch(/已自动保存|已保存/);
-}
-
-/** Adds a child row under the row named `parent` and types the cells left to right. */
-async function addChild(page: Page, parent: string, cells: string[]): Promise<void> {
-  await page.getByRole('gridcell', { name: `指标名称：${parent}` }).click();
-  await page.getByRole('button', { name: '添加下级' }).click();
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), { timeout: 15_000 }).toContain('指标名称');
-  for (const [i, text] of cells.entries()) {
-    // Tab or Enter keep the name as typed even while the library's suggestions are open.
-    await page.keyboard.type(text);
-    await page.keyboard.press(i === cells.length - 1 ? 'Enter' : 'Tab');
-  }
-}
 
 /** Picks an option of an Ant Design select by its label, until the select shows it. */
 async function choose(page: Page, label: string, option: string): Promise<void> {

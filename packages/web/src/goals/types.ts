@@ -1,5 +1,5 @@
 /** @module Shapes of the goal routes (`/api/goals…`), mirrors of the server's zod schemas. */
-import type { TargetAdjustment } from '@jixiao/core';
+import type { PriorIndicator, TargetAdjustment } from '@jixiao/core';
 import type { Counts } from '../api/types.js';
 
 export interface GoalSummary {
@@ -89,17 +89,8 @@ export interface GoalQuality {
   ruleSet: string;
 }
 
-export interface PriorIndicatorView {
-  id?: string | undefined;
-  name: string;
-  target?: string | undefined;
-  lastTarget?: string | undefined;
-  lastActual?: string | undefined;
-  lastMet?: boolean | undefined;
-  belowLastActual?: boolean | undefined;
-  targetChangePercent?: string | undefined;
-  isNew: boolean;
-}
+/** One indicator of the prior record (core's `PriorIndicator`, as the API returns it). */
+export type PriorIndicatorView = PriorIndicator;
 
 export interface PriorRecordView {
   project?: { name: string; organisation: string; year: number };

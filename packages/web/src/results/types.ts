@@ -1,38 +1,17 @@
 /** @module Shapes of the results API (结果应用): the year-end list and rectification tasks. */
+import type { Treatment, TreatmentReason, TreatmentRecommendation } from '@jixiao/core';
 
-export type Treatment = 'priority' | 'maintain' | 'reduce' | 'cancel';
+export type { Treatment, TreatmentReason };
 export type TaskStatus = 'open' | 'in-progress' | 'closed';
 export type TaskAction = 'start' | 'evidence' | 'close' | 'reopen' | 'reassign';
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface TreatmentReason {
-  code: string;
-  message: string;
-  figures: Record<string, string>;
-}
-
-export interface ResultsItem {
-  id: string;
-  org: string;
+/** A list entry: core's recommendation with what the server adds (ids, the document's title and status, counts). */
+export interface ResultsItem extends TreatmentRecommendation {
   orgId: string;
-  department: string;
   departmentId: string | null;
-  year: number;
-  name?: string;
   title: string;
   status: string;
-  grade: string;
-  total: string;
-  /** A fraction, e.g. "0.9567". */
-  executionRate?: string;
-  base: Treatment;
-  treatment: Treatment;
-  label: string;
-  steps: number;
-  listed: boolean;
-  lowExecution: boolean;
-  seriousFindings: number;
-  reasons: TreatmentReason[];
   findingCounts: Record<Severity, number>;
   tasks: { open: number; total: number };
 }
