@@ -1,4 +1,4 @@
-/** @module 用户管理 (administrator): accounts, roles, organisations, disabling, unlocking, one-time passwords. */
+/** @module 用户管理 (administrator): accounts, roles, organisations, e-mail for reminders, disabling, unlocking, one-time passwords. */
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableProps } from 'antd';
@@ -17,7 +17,11 @@ interface NewUser {
   displayName: string;
   role: Role;
   orgId: string;
+  email?: string | undefined;
 }
+
+/** What the server accepts as an e-mail address (empty: none). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export default function UsersPage() {
   const { message, modal } = App.useApp();
@@ -53,7 +57,7 @@ export default function UsersPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api.createUser(v);
+      const r = await api.createUser({ ...v, email: v.email?.trim() || undefined });
       setCreating(false);
       form.resetFields();
       users.reload();
@@ -76,11 +80,26 @@ export default function UsersPage() {
     }
   };
 
+  const [emailFor, setEmailFor] = useState<User | undefined>();
+  const [emailText, setEmailText] = useState('');
+  const editEmail = (u: User) => {
+    setEmailText(u.email ?? '');
+    setEmailFor(u);
+  };
+  const emailProblem = emailText.trim() !== '' && !EMAIL.test(emailText.trim()) ? '邮箱格式不正确，如 zhangwei@example.gov.cn' : undefined;
+  const saveEmail = async () => {
+    if (!emailFor || emailProblem) return;
+    const next = emailText.trim() === '' ? null : emailText.trim();
+    await patch(emailFor, { email: next }, next ? '邮箱已保存' : '邮箱已清除');
+    setEmailFor(undefined);
+  };
+
   const columns: TableProps<User>['columns'] = [
     { title: '用户名', dataIndex: 'username', key: 'username', width: 120 },
     { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 120 },
     { title: '角色', dataIndex: 'role', key: 'role', width: 130, render: (r: string) => ROLE_LABELS[r] ?? r },
     { title: '所属单位', dataIndex: 'orgName', key: 'orgName', ellipsis: true },
+    { title: '电子邮箱', dataIndex: 'email', key: 'email', width: 190, ellipsis: true, render: (e: string | null) => e ?? <span className="muted">未设置</span> },
     {
       title: '状态',
       key: 'state',
@@ -107,6 +126,9 @@ export default function UsersPage() {
               解除锁定
             </Button>
           )}
+          <Button type="link" size="small" onClick={() => editEmail(u)}>
+            邮箱
+          </Button>
           <Button
             type="link"
             size="small"
@@ -160,8 +182,18 @@ export default function UsersPage() {
           <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
             <TreeSelect treeData={tree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="选择单位" />
           </Form.Item>
+          <Form.Item label="电子邮箱（选填，用于到期提醒）" name="email" rules={[{ pattern: EMAIL, message: '邮箱格式不正确，如 zhangwei@example.gov.cn' }]}>
+            <Input autoComplete="off" inputMode="email" />
+          </Form.Item>
           <div className="muted">创建后系统生成一次性密码，用户首次登录须修改。</div>
         </Form>
+      </Modal>
+      <Modal open={emailFor !== undefined} title={`${emailFor?.displayName ?? ''} 的电子邮箱`} onCancel={() => setEmailFor(undefined)} onOk={() => void saveEmail()} okText="保存" cancelText="取消" okButtonProps={{ disabled: emailProblem !== undefined }} destroyOnHidden>
+        <Input aria-label="电子邮箱" value={emailText} onChange={(e) => setEmailText(e.target.value)} placeholder="留空则不发送邮件提醒" status={emailProblem ? 'error' : undefined} inputMode="email" />
+        {emailProblem && <Typography.Text type="danger" role="alert">{emailProblem}</Typography.Text>}
+        <div className="muted" style={{ marginTop: 8 }}>
+          监控预警和整改任务到期时，服务器配置了邮件服务（SMTP）才会发送提醒邮件。
+        </div>
       </Modal>
     </div>
   );

@@ -232,10 +232,10 @@ export const api = {
   async users(page = 1, pageSize = 200): Promise<{ items: User[]; total: number }> {
     return (await call<{ items: User[]; total: number }>('GET', `/users${queryString({ page, pageSize })}`)).data;
   },
-  async createUser(input: { username: string; displayName: string; role: Role; orgId: string; password?: string | undefined }): Promise<{ user: User; oneTimePassword?: string }> {
+  async createUser(input: { username: string; displayName: string; role: Role; orgId: string; email?: string | undefined; password?: string | undefined }): Promise<{ user: User; oneTimePassword?: string }> {
     return (await call<{ user: User; oneTimePassword?: string }>('POST', '/users', { json: input })).data;
   },
-  async updateUser(userId: string, patch: { displayName?: string; role?: Role; orgId?: string; disabled?: boolean; unlock?: true }): Promise<User> {
+  async updateUser(userId: string, patch: { displayName?: string; role?: Role; orgId?: string; disabled?: boolean; unlock?: true; email?: string | null }): Promise<User> {
     return (await call<User>('PATCH', `/users/${id(userId)}`, { json: patch })).data;
   },
   async resetPassword(userId: string): Promise<string> {

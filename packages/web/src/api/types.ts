@@ -16,6 +16,8 @@ export interface User {
   orgName?: string | undefined;
   region: string;
   disabled: boolean;
+  /** For reminders by e-mail (sent when the server has SMTP configured). */
+  email: string | null;
   mustChangePassword: boolean;
   locked: boolean;
   lockedUntil: string | null;
