@@ -369,6 +369,11 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     await finance.page.waitForSelector('.indicator-grid');
     await settle(finance.page);
     await shot(finance.page, '17-editor-seed-readonly');
+    // The report's prose, 存在的问题 and 改进措施 as imported from the seed, read-only here.
+    await finance.page.locator('#sec-report').scrollIntoViewIfNeeded();
+    await see(finance.page.getByLabel('存在的问题 第 1 条', { exact: true }));
+    await settle(finance.page);
+    await shot(finance.page, '17b-editor-report');
     expect(realProblems(finance)).toEqual([]);
     await finance.context.close();
 

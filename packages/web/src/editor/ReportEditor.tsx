@@ -96,7 +96,7 @@ export const ReportEditor = memo(function ReportEditor({ doc, editable, flagged,
                 readOnly={!editable}
                 variant={editable ? 'outlined' : 'borderless'}
                 className="prose-heading"
-                placeholder="如：一、基本情况"
+                placeholder={editable ? '如：一、基本情况' : undefined}
                 status={flagged.has(`prose-${i}-heading`) ? 'warning' : undefined}
                 onChange={(e) => setSection(i, { heading: e.target.value }, 'heading')}
               />
@@ -131,7 +131,7 @@ export const ReportEditor = memo(function ReportEditor({ doc, editable, flagged,
               variant={editable ? 'outlined' : 'filled'}
               autoSize={{ minRows: 3, maxRows: 24 }}
               status={flagged.get(`prose-${i}-text`) === 'error' ? 'error' : flagged.has(`prose-${i}-text`) ? 'warning' : undefined}
-              placeholder="每段一行。文中的金额、比例会与表格核对。"
+              placeholder={editable ? '每段一行。文中的金额、比例会与表格核对。' : undefined}
               onChange={(e) => setSection(i, { text: e.target.value }, 'text')}
             />
           </div>
@@ -181,7 +181,7 @@ function ListEditor({ title, list, items, editable, flagged, placeholder, setLis
               readOnly={!editable}
               variant={editable ? 'outlined' : 'filled'}
               autoSize={{ minRows: 1, maxRows: 8 }}
-              placeholder={placeholder}
+              placeholder={editable ? placeholder : undefined}
               status={flagged.has(`meta-${list}-${i}`) ? 'warning' : undefined}
               onChange={(e) => setList(list, (xs) => xs.map((x, xi) => (xi === i ? e.target.value : x)), String(i))}
             />
