@@ -180,7 +180,27 @@ function Editor({ initial, onReload }: EditorProps) {
   }, [baselineId]);
   const approvedGoals = useMemo(() => (baselineDoc ? baselineView(baselineDoc, doc) : undefined), [baselineDoc, doc]);
   const gridColumns = isGoals ? GOAL_COLUMNS : undefined;
-  const findings = analysis.audit?.findings ?? [];
+  // Goal checks the browser cannot make alone (last year's record, other units' declarations) come from
+  // the server, again after each save, beside the ones computed here as the user types.
+  const [contextFindings, setContextFindings] = useState<readonly Finding[]>([]);
+  useEffect(() => {
+    setContextFindings([]);
+    if (!isGoals) return;
+    let live = true;
+    request<{ findings: Finding[] }>('GET', `/goals/${encodeURIComponent(id)}/quality`).then(
+      (r) => live && setContextFindings(r.findings.filter((f) => f.family === 'history' || f.code === 'GOAL-COPIED-PEER')),
+      () => undefined, // the checks made here still stand
+    );
+    return () => {
+      live = false;
+    };
+  }, [isGoals, id, meta.version]);
+  const findings = useMemo(() => {
+    const own = analysis.audit?.findings ?? [];
+    if (contextFindings.length === 0) return own;
+    const seen = new Set(own.map((f) => `${f.code}|${f.path}`));
+    return [...own, ...contextFindings.filter((f) => !seen.has(`${f.code}|${f.path}`))];
+  }, [analysis, contextFindings]);
 
   // ---- autosave
   const saverRef = useRef<AutoSaver<EvaluationDocument> | undefined>(undefined);
@@ -499,7 +519,7 @@ function Editor({ initial, onReload }: EditorProps) {
   const openDocComments = useCallback(() => setCommentsFor({ indicatorId: undefined }), []);
 
   const status = saveStatusText(saveStatus);
-  const errorCount = analysis.audit?.counts.error ?? 0;
+  const errorCount = findings.filter((f) => f.severity === 'error').length;
 
   const aside = (
     <Tabs
