@@ -4,6 +4,7 @@
  * decided by a reviewer (never the requester), the derived documents listed, goal quality and last year's
  * record.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestServer, monitoringDocument, smallDocument } from './helpers.js';
 import type { TestServer } from './helpers.js';
@@ -64,6 +65,18 @@ describe.each(BACKENDS)('goals on %s', (backend) => {
     const events = await s.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'goal.derive').execute();
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ evaluation_id: goal, subject_type: 'evaluation' });
+  });
+
+  it('exports a goal declaration as the 绩效目标申报表, not the 自评表', async () => {
+    const p = await s.as('preparer1');
+    const r = await p.request('GET', `/api/evaluations/${goal}/export?format=xlsx`);
+    expect(r.status, r.text).toBe(200);
+    expect(decodeURIComponent(r.headers.get('content-disposition') ?? '')).toContain('绩效目标申报表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await (await s.app.request(`/api/evaluations/${goal}/export?format=xlsx`, { headers: { cookie: p.cookie ?? '' } })).arrayBuffer());
+    const text = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String)).join('|');
+    expect(text).toContain('绩效目标申报表');
+    expect(text).not.toContain('自评表');
   });
 
   it('lists the documents derived from a goal document, in scope, without deleted drafts', async () => {

@@ -1,8 +1,11 @@
-/** @module Export routes: the official 自评表 (xlsx), 自评报告 (docx, PDF), HTML and the interchange JSON. */
+/**
+ * @module Export routes: the official 自评表 (xlsx), 自评报告 (docx, PDF), HTML and the interchange JSON; a goal
+ * declaration's xlsx is the 绩效目标申报表.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditDocument, scoreDocument } from '@jixiao/core';
 import type { EvaluationDocument } from '@jixiao/core';
-import { ExportError, exportDocx, exportHtml, exportOptionsFrom, exportPdf, exportXlsx } from '@jixiao/documents';
+import { ExportError, exportDocx, exportGoalsXlsx, exportHtml, exportOptionsFrom, exportPdf, exportXlsx } from '@jixiao/documents';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/errors.js';
 import { guards } from '../http/guards.js';
@@ -30,7 +33,7 @@ export function exportRoutes(deps: Deps) {
       method: 'get',
       path: '/evaluations/{id}/export',
       tags: ['import / export'],
-      summary: 'Download the document as 自评表 (xlsx), 自评报告 (docx, pdf, html) or interchange JSON',
+      summary: 'Download the document as 自评表 (xlsx; a goal declaration: 绩效目标申报表), 自评报告 (docx, pdf, html) or interchange JSON',
       middleware: g.read,
       request: { params: IdParam, query: z.object({ format: z.enum(['xlsx', 'docx', 'pdf', 'html', 'json']).default('xlsx') }) },
       responses: {
@@ -50,10 +53,15 @@ export function exportRoutes(deps: Deps) {
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
       const doc = row.document as EvaluationDocument;
+      const goals = doc.header.stage === 'goals' && format === 'xlsx';
+      const suffix = goals ? '绩效目标申报表.xlsx' : FORMATS[format].suffix;
       // eslint-disable-next-line no-control-regex
-      const name = `${row.title.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120)}${format === 'json' ? '' : '-'}${FORMATS[format].suffix}`;
+      const name = `${row.title.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120)}${format === 'json' ? '' : '-'}${suffix}`;
       let body: string | Uint8Array;
       try {
+        if (goals) {
+          return raw(c, await exportGoalsXlsx(doc), 200, { 'Content-Type': FORMATS.xlsx.type, 'Content-Disposition': contentDisposition(name), 'Cache-Control': 'private, no-store' });
+        }
         const report = scoreDocument(doc);
         const options = exportOptionsFrom(report, auditDocument(doc, { score: report }), new Date().toISOString());
         switch (format) {

@@ -478,15 +478,21 @@ function Editor({ initial, onReload }: EditorProps) {
 
   const downloadMenu = useMemo<MenuProps>(
     () => ({
-      items: [
-        { key: 'xlsx', label: downloadLink('xlsx', '自评表（Excel）') },
-        { key: 'docx', label: downloadLink('docx', '自评报告（Word）') },
-        { key: 'pdf', label: downloadLink('pdf', '自评报告（PDF）') },
-        { key: 'json', label: downloadLink('json', '交换格式（JSON）') },
-      ],
+      // A goal declaration has its 申报表 and no report yet.
+      items: isGoals
+        ? [
+            { key: 'xlsx', label: downloadLink('xlsx', '绩效目标申报表（Excel）') },
+            { key: 'json', label: downloadLink('json', '交换格式（JSON）') },
+          ]
+        : [
+            { key: 'xlsx', label: downloadLink('xlsx', '自评表（Excel）') },
+            { key: 'docx', label: downloadLink('docx', '自评报告（Word）') },
+            { key: 'pdf', label: downloadLink('pdf', '自评报告（PDF）') },
+            { key: 'json', label: downloadLink('json', '交换格式（JSON）') },
+          ],
     }),
-    // The links depend on the document's id and the saver only, both fixed for this editor.
-    [id, saver],
+    // The links depend on the document's id, its stage and the saver only.
+    [id, saver, isGoals],
   );
   const remove = async () => {
     try {
