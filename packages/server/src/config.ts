@@ -31,6 +31,9 @@ const EnvSchema = z.object({
   REGION_NAME: z.string().min(1).max(100).default('本级').describe('name of that region'),
   WEB_DIR: z.string().min(1).optional().describe("the built web app to serve at /; default packages/web/dist when built; 'off' serves none"),
   DEMO_PASSWORD: z.string().min(8, 'at least 8 characters').max(200).default('jixiao-demo'),
+  DEMO_LIBRARY_DOCUMENTS: int(0, 200_000)
+    .default(40_000)
+    .describe("with demo data: documents of core's province-scale generated set added to the demo region's indicator library (in memory only, never stored); 0 for none"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto').describe('auto: Secure when the request came over HTTPS'),
   TRUST_PROXY: bool.default(false).describe('trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy'),

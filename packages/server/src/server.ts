@@ -19,6 +19,7 @@ import { openPglite, openPostgres } from './db/database.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import type { Deps } from './deps.js';
+import { provinceBase } from '@jixiao/core';
 import { DEMO_REGION, DEMO_USERS, seedDemo } from './demo/seed.js';
 import { CHANGE_CHANNEL, EvaluationCache } from './evaluations/cache.js';
 import type { AppEnv } from './http/env.js';
@@ -64,7 +65,13 @@ export function createDeps(database: Database, config: Config, log: Logger): Dep
     config,
     log,
     evaluations: new EvaluationCache(),
-    library: new LibraryCache(database.db, 1000, (err) => log.warn({ err }, 'indicator library rebuild failed')),
+    library: new LibraryCache(
+      database.db,
+      1000,
+      (err) => log.warn({ err }, 'indicator library rebuild failed'),
+      // The demo region's library also holds the province-scale generated set, as a seeded installation would.
+      config.demo && config.DEMO_LIBRARY_DOCUMENTS > 0 ? { [DEMO_REGION]: () => provinceBase({ evaluations: config.DEMO_LIBRARY_DOCUMENTS }) } : {},
+    ),
     sessions: new SessionStore(database.db, { ttlHours: config.SESSION_TTL_HOURS, cacheSeconds: config.SESSION_CACHE_SECONDS }),
     limiters: {
       login: new RateLimiter(config.RATE_LIMIT_LOGIN_PER_MINUTE),

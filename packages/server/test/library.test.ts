@@ -4,7 +4,9 @@
  * finance office only (stored, replayed, audited) and freshness after new documents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provinceBase } from '@jixiao/core';
 import { BACKENDS, createTestServer, smallDocument } from './helpers.js';
+import { LibraryCache, buildRegionLibrary } from '../src/library/store.js';
 import type { TestServer } from './helpers.js';
 
 function docOf(organisation: string, year: number, title: string, extraName?: string) {
@@ -157,5 +159,27 @@ describe.each(BACKENDS)('indicator library on %s', (backend) => {
       if (!found) await new Promise((res) => setTimeout(res, 100));
     }
     expect(found).toBe(true);
+  });
+
+  it('builds a region on top of its base (the generated seed set, made once), other regions without it', async () => {
+    let made = 0;
+    const cache = new LibraryCache(s.deps.db, 0, undefined, {
+      r1: () => {
+        made++;
+        return provinceBase({ evaluations: 50 });
+      },
+    });
+    const plain = await buildRegionLibrary(s.deps.db, 'r1');
+    const seeded = await cache.get('r1');
+    expect(seeded.library.documents).toBe(plain.library.documents + 50);
+    expect(seeded.library.indicators).toBe(plain.library.indicators + 750);
+    // The stored documents' entries are all still there, beside the generated ones.
+    const keys = new Set(seeded.library.entries.map((e) => e.key));
+    for (const e of plain.library.entries) expect(keys.has(e.key)).toBe(true);
+    expect(seeded.library.entries.length).toBeGreaterThan(plain.library.entries.length);
+    await cache.refresh('r1');
+    expect((await cache.get('r1')).library.documents).toBe(seeded.library.documents);
+    expect(made).toBe(1);
+    expect((await cache.get('r2')).library.documents).toBe((await buildRegionLibrary(s.deps.db, 'r2')).library.documents);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateProvince } from '../generate/province.js';
-import { buildLibrary, indicatorUses, LibraryBuilder, seedLibrary } from './index.js';
+import { buildLibrary, indicatorUses, LibraryBuilder, provinceBase, seedLibrary } from './index.js';
 import type { LibraryEntry } from './index.js';
 import { docWith, SEEDS } from './testing.test.js';
 
@@ -136,5 +136,24 @@ describe('buildLibrary', () => {
     const l = seedLibrary(SEEDS, { evaluations: 200 });
     expect(l.documents).toBe(205);
     expect(l).toEqual(buildLibrary([...SEEDS, ...generateProvince({ evaluations: 200 })]));
+  });
+});
+
+describe('LibraryBuilder.clone and provinceBase', () => {
+  it('a clone grows on its own: the base is untouched, and base + more equals building everything at once', () => {
+    const a = docWith('甲局', 2022, [['监督抽查批次', '≥500批次', '520批次']]);
+    const b = docWith('乙局', 2023, [['监督抽查批次', '≥600批次', '580批次'], ['抽检合格率', '≥95%', '96%']]);
+    const base = new LibraryBuilder().add(a);
+    const before = JSON.stringify(base.build());
+    const grown = base.clone().add(b).build();
+    expect(JSON.stringify(base.build())).toBe(before);
+    expect(grown).toEqual(buildLibrary([a, b]));
+  });
+
+  it('holds the province-scale set once, deterministic', () => {
+    const base = provinceBase({ evaluations: 200 });
+    const lib = base.clone().build();
+    expect(lib).toMatchObject({ documents: 200, indicators: 3000 });
+    expect(lib).toEqual(buildLibrary(generateProvince({ evaluations: 200 })));
   });
 });

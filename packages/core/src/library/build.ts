@@ -280,6 +280,31 @@ export class LibraryBuilder {
     return this;
   }
 
+  /**
+   * An independent copy of everything added so far: a base added once (a region's seed set) and then
+   * extended on every rebuild without adding the base again.
+   */
+  clone(): LibraryBuilder {
+    const c = new LibraryBuilder();
+    c.documentCount = this.documentCount;
+    c.useCount = this.useCount;
+    for (const [k, e] of this.acc) {
+      c.acc.set(k, {
+        ...e,
+        names: new Map(e.names),
+        units: new Map(e.units),
+        directions: new Map(e.directions),
+        categories: new Map(e.categories),
+        sectors: new Map(e.sectors),
+        functionClasses: new Map(e.functionClasses),
+        projectTypes: new Map(e.projectTypes),
+        years: new Map([...e.years].map(([year, y]) => [year, { ...y, targets: new Map(y.targets), actuals: new Map(y.actuals) }])),
+        orgs: new Map([...e.orgs].map(([name, o]) => [name, { ...o }])),
+      });
+    }
+    return c;
+  }
+
   /** The library of everything added so far, with curation applied. */
   build(options: BuildOptions = {}): Library {
     const entries = [...this.acc.values()].map(finishEntry).sort(compareEntries);
@@ -323,6 +348,17 @@ export function seedLibrary(seeds: Iterable<EvaluationDocument>, province: Provi
   for (const d of seeds) b.add(d);
   for (const d of generateProvince(province)) b.add(d);
   return b.build(options);
+}
+
+/**
+ * A builder holding the deterministic province-scale set (core's `generateProvince`), for a server to
+ * start each build of a region's library from (`clone()`, then the stored documents) instead of
+ * generating the set again on every rebuild.
+ */
+export function provinceBase(province: ProvinceOptions = {}): LibraryBuilder {
+  const b = new LibraryBuilder();
+  for (const d of generateProvince(province)) b.add(d);
+  return b;
 }
 
 /** Builds the library from documents (any iterable, e.g. a generator streaming from storage). */

@@ -6,7 +6,7 @@
  */
 export { normalizeIndicatorName, unitFamily, libraryKey, nameBigrams } from './normalize.js';
 export { TRADITIONAL_TO_SIMPLIFIED, SYNONYMS, SUFFIXES } from './tables.js';
-export { buildLibrary, seedLibrary, indicatorUses, LibraryBuilder } from './build.js';
+export { buildLibrary, seedLibrary, provinceBase, indicatorUses, LibraryBuilder } from './build.js';
 export { cleanIndicatorName } from './normalize.js';
 export type { BuildOptions } from './build.js';
 export { applyCuration } from './curation.js';

@@ -45,10 +45,13 @@ export async function curationActions(db: Kysely<DB> | Transaction<DB>, region: 
   return rows.map((r) => r.action as CurationAction);
 }
 
-/** Builds a region's library from every stored (not deleted) document, streamed in batches by id. */
-export async function buildRegionLibrary(db: Kysely<DB>, region: string): Promise<BuiltLibrary> {
+/**
+ * Builds a region's library from every stored (not deleted) document, streamed in batches by id, on top
+ * of the region's `base` when it has one (a generated seed set, copied, never changed).
+ */
+export async function buildRegionLibrary(db: Kysely<DB>, region: string, base?: LibraryBuilder): Promise<BuiltLibrary> {
   const stamp = await libraryStamp(db, region);
-  const b = new LibraryBuilder();
+  const b = base ? base.clone() : new LibraryBuilder();
   let after: string | undefined;
   for (;;) {
     let q = db.selectFrom('evaluations').select(['id', 'document']).where('region', '=', region).where('deleted_at', 'is', null);
@@ -67,14 +70,27 @@ export async function buildRegionLibrary(db: Kysely<DB>, region: string): Promis
   return { library: curated, stamp, builtAt: new Date() };
 }
 
+/** Per region, the documents its library starts from before the stored ones (made once, on first use). */
+export type LibraryBases = Readonly<Record<string, () => LibraryBuilder>>;
+
 export class LibraryCache {
   private readonly regions = new Map<string, RegionState>();
+  private readonly made = new Map<string, LibraryBuilder>();
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly checkMs = 1000,
     private readonly onError: (err: unknown) => void = () => {},
+    private readonly bases: LibraryBases = {},
   ) {}
+
+  private base(region: string): LibraryBuilder | undefined {
+    const make = Object.hasOwn(this.bases, region) ? this.bases[region] : undefined;
+    if (!make) return undefined;
+    let b = this.made.get(region);
+    if (!b) this.made.set(region, (b = make()));
+    return b;
+  }
 
   private state(region: string): RegionState {
     let s = this.regions.get(region);
@@ -85,7 +101,8 @@ export class LibraryCache {
   private rebuild(region: string): Promise<BuiltLibrary> {
     const s = this.state(region);
     if (s.building) return s.building;
-    const p = buildRegionLibrary(this.db, region)
+    const p = Promise.resolve()
+      .then(() => buildRegionLibrary(this.db, region, this.base(region)))
       .then((built) => {
         if (!s.current || s.current.builtAt <= built.builtAt) s.current = built;
         return built;
