@@ -329,6 +329,20 @@ describe.skipIf(!hasChromium)('the whole loop in Chromium', () => {
     }
     expect(tablet.problems).toEqual([]);
     await tablet.context.close();
+    const tabletFinance = await open(stack, 'finance', { width: 768, height: 1024 });
+    for (const [path, name] of [
+      [`/analytics?year=${YEAR}`, '36-tablet-analytics'],
+      ['/results?year=all', '37-tablet-results'],
+      ['/results/tasks', '38-tablet-tasks'],
+    ] as const) {
+      await tabletFinance.page.goto(`${stack.base}${path}`);
+      await tabletFinance.page.waitForLoadState('networkidle');
+      await settle(tabletFinance.page, 600);
+      await shot(tabletFinance.page, name);
+      expect(await tabletFinance.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    }
+    expect(tabletFinance.problems).toEqual([]);
+    await tabletFinance.context.close();
 
     expect(s.problems).toEqual([]);
     await s.context.close();
