@@ -8,7 +8,7 @@
  * decimals the API gives and the browser loads no spreadsheet library).
  */
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, Segmented, Select, Space, Spin, Statistic, Table, TreeSelect, message } from 'antd';
+import { Alert, Button, Card, Empty, Input, Segmented, Space, Spin, Statistic, Table, message } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PictureOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, download, request } from '../api/client.js';
@@ -18,13 +18,13 @@ import { orgTree } from '../common/orgs.js';
 import type { OrgTreeNode } from '../common/orgs.js';
 import { PageHeader } from '../common/PageHeader.js';
 import { useAsync } from '../common/useAsync.js';
-import { LEVEL_LABELS, recentYears } from '../format/labels.js';
 import { Chart } from './Chart.js';
 import type { ChartHandle } from './Chart.js';
 import { chartSpecs, filterOf, listUrl } from './charts.js';
 import type { ChartSpec, TableCell } from './charts.js';
 import type { Overview, OverviewQuery } from './types.js';
 import './analytics.css';
+import { LevelFilter, OrgFilter, YearFilter } from '../common/filters.js';
 
 /** The overview query from the page's URL. */
 export function parseOverviewQuery(search: string): OverviewQuery {
@@ -88,28 +88,8 @@ export default function AnalyticsPage() {
       />
       <Card size="small" className="filters" role="search" aria-label="筛选分析范围">
         <Space wrap size={[12, 8]}>
-          <Select
-            aria-label="年度"
-            placeholder="全部年度"
-            allowClear
-            style={{ width: 120 }}
-            value={query.year}
-            onChange={(v?: number) => update({ year: v })}
-            options={recentYears(new Date()).map((y) => ({ value: y, label: `${y}年` }))}
-            data-testid="analytics-filter-year"
-          />
-          <TreeSelect
-            aria-label="主管部门"
-            placeholder="全部部门"
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandAll
-            style={{ width: 220 }}
-            value={query.department}
-            treeData={tree}
-            onChange={(v?: string) => update({ department: v })}
-            data-testid="analytics-filter-department"
-          />
+          <YearFilter value={query.year} onChange={(year) => update({ year })} placeholder="全部年度" width={120} testId="analytics-filter-year" />
+          <OrgFilter value={query.department} onChange={(department) => update({ department })} tree={tree} label="主管部门" placeholder="全部部门" testId="analytics-filter-department" />
           <Input.Search
             aria-label="行业"
             placeholder="行业（如 教育）"
@@ -120,16 +100,7 @@ export default function AnalyticsPage() {
             onSearch={(v) => update({ sector: v.trim() || undefined })}
             data-testid="analytics-filter-sector"
           />
-          <Select
-            aria-label="类型"
-            placeholder="全部类型"
-            allowClear
-            style={{ width: 140 }}
-            value={query.level}
-            onChange={(v?: OverviewQuery['level']) => update({ level: v })}
-            options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
-            data-testid="analytics-filter-level"
-          />
+          <LevelFilter value={query.level} onChange={(level) => update({ level })} placeholder="全部类型" width={140} testId="analytics-filter-level" />
         </Space>
       </Card>
       {data.error !== undefined && <Alert type="error" showIcon title={messageOf(data.error)} style={{ marginBottom: 12 }} />}

@@ -1,6 +1,6 @@
 /** @module 绩效目标: the goal declarations in scope with filters in the URL; new declarations; derive from approved goals. */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Table, TreeSelect } from 'antd';
+import { Alert, Button, Card, Input, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
@@ -12,13 +12,14 @@ import { PageHeader } from '../common/PageHeader.js';
 import { CountsTags, StatusTag } from '../common/tags.js';
 import { useAsync } from '../common/useAsync.js';
 import { formatDateTime } from '../format/dates.js';
-import { LEVEL_LABELS, STATUS_LABELS } from '../format/labels.js';
+import { LEVEL_LABELS } from '../format/labels.js';
 import { listGoals } from './api.js';
 import { DeriveActions } from './DeriveActions.js';
 import { APPROVED, canDerive } from './derived.js';
 import { NewGoalModal, goalYears } from './NewGoalModal.js';
 import type { GoalQuery, GoalSummary } from './types.js';
 import './goals.css';
+import { LevelFilter, OrgFilter, StatusFilter, YearFilter } from '../common/filters.js';
 
 function readQuery(p: URLSearchParams): GoalQuery {
   const num = (k: string) => {
@@ -104,44 +105,10 @@ export default function GoalsPage() {
       />
       <Card size="small" className="filters" role="search" aria-label="筛选绩效目标">
         <Space wrap size={[12, 8]}>
-          <Select
-            aria-label="年度"
-            placeholder="年度"
-            allowClear
-            style={{ width: 110 }}
-            value={query.year}
-            onChange={(v?: number) => update({ year: v })}
-            options={goalYears(new Date()).concat(goalYears(new Date()).map((y) => y - 6)).map((y) => ({ value: y, label: `${y}年` }))}
-          />
-          <TreeSelect
-            aria-label="单位"
-            placeholder="单位"
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandAll
-            style={{ width: 220 }}
-            value={query.org}
-            treeData={tree}
-            onChange={(v?: string) => update({ org: v })}
-          />
-          <Select
-            aria-label="类型"
-            placeholder="类型"
-            allowClear
-            style={{ width: 130 }}
-            value={query.level}
-            onChange={(v?: GoalQuery['level']) => update({ level: v })}
-            options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            aria-label="状态"
-            placeholder="状态"
-            allowClear
-            style={{ width: 110 }}
-            value={query.status}
-            onChange={(v?: string) => update({ status: v })}
-            options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-          />
+          <YearFilter value={query.year} onChange={(year) => update({ year })} years={goalYears(new Date()).concat(goalYears(new Date()).map((y) => y - 6))} />
+          <OrgFilter value={query.org} onChange={(org) => update({ org })} tree={tree} />
+          <LevelFilter value={query.level} onChange={(level) => update({ level })} />
+          <StatusFilter value={query.status} onChange={(status) => update({ status })} />
           <Input.Search
             aria-label="标题关键词"
             placeholder="标题关键词"

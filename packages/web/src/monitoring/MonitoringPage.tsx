@@ -1,6 +1,6 @@
 /** @module 运行监控 (/monitoring): every monitored project in scope with its traffic light, reasons, execution and warning case; reminders; the summary and the 绩效监控表. */
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, DatePicker, Segmented, Select, Space, Table, TreeSelect } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, Segmented, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -11,7 +11,6 @@ import { useUser } from '../auth/session.js';
 import { orgTree } from '../common/orgs.js';
 import { PageHeader } from '../common/PageHeader.js';
 import { useAsync } from '../common/useAsync.js';
-import { recentYears } from '../format/labels.js';
 import { formatMoney } from '../format/numbers.js';
 import { downloadMonitoringXlsx, monitoringList, monitoringReport, reminders } from './api.js';
 import { byLight, caseToShow, fractionPercent, percentText } from './format.js';
@@ -20,6 +19,7 @@ import { periodLabel } from './periods.js';
 import { ReminderList } from './Reminders.js';
 import type { Light, MonitoringReport, MonitoringScope, ProjectView } from './types.js';
 import './monitoring.css';
+import { OrgFilter, YearFilter } from '../common/filters.js';
 
 type LightFilter = 'all' | Light;
 
@@ -181,8 +181,8 @@ export default function MonitoringPage() {
       />
       <Card size="small" className="filters" role="search" aria-label="筛选监控项目">
         <Space wrap size={[12, 8]}>
-          <Select aria-label="年度" placeholder="年度" allowClear style={{ width: 110 }} value={scope.year} onChange={(v?: number) => update({ year: v })} options={recentYears(new Date()).map((y) => ({ value: y, label: `${y}年` }))} />
-          <TreeSelect aria-label="单位" placeholder="单位" allowClear showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll style={{ width: 220 }} value={scope.org} treeData={tree} onChange={(v?: string) => update({ org: v })} />
+          <YearFilter value={scope.year} onChange={(year) => update({ year })} />
+          <OrgFilter value={scope.org} onChange={(org) => update({ org })} tree={tree} />
           <DatePicker aria-label="评估日期" placeholder="评估日期（默认今天）" style={{ width: 190 }} value={scope.asOf ? dayjs(scope.asOf) : null} onChange={(d) => update({ asOf: d ? d.format('YYYY-MM-DD') : undefined })} />
           <Segmented<LightFilter>
             aria-label="按信号灯筛选"

@@ -4,7 +4,7 @@
  * click-through filters (execution band, score band, finding family, re-scored …), shown as closable tags.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { CloseCircleFilled, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -18,9 +18,10 @@ import { PageHeader } from '../../common/PageHeader.js';
 import { CountsTags, GradeTag, StatusTag } from '../../common/tags.js';
 import { useAsync } from '../../common/useAsync.js';
 import { formatDateTime } from '../../format/dates.js';
-import { GRADES, LEVEL_LABELS, STATUS_LABELS, recentYears } from '../../format/labels.js';
+import { GRADES, LEVEL_LABELS } from '../../format/labels.js';
 import { NewEvaluationModal } from '../new/NewEvaluationModal.js';
 import { activeClickFilters, sortOfColumnKey } from './sorting.js';
+import { LevelFilter, OrgFilter, StatusFilter, YearFilter } from '../../common/filters.js';
 
 const PAGE_SIZES = ['10', '20', '50', '100'];
 
@@ -114,44 +115,10 @@ export default function ListPage() {
       />
       <Card size="small" className="filters" role="search" aria-label="筛选评价文档">
         <Space wrap size={[12, 8]}>
-          <Select
-            aria-label="年度"
-            placeholder="年度"
-            allowClear
-            style={{ width: 110 }}
-            value={query.year}
-            onChange={(v?: number) => update({ year: v })}
-            options={recentYears(new Date()).map((y) => ({ value: y, label: `${y}年` }))}
-          />
-          <TreeSelect
-            aria-label="单位"
-            placeholder="单位"
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandAll
-            style={{ width: 220 }}
-            value={query.org}
-            treeData={tree}
-            onChange={(v?: string) => update({ org: v })}
-          />
-          <Select
-            aria-label="类型"
-            placeholder="类型"
-            allowClear
-            style={{ width: 130 }}
-            value={query.level}
-            onChange={(v?: ListQuery['level']) => update({ level: v })}
-            options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            aria-label="状态"
-            placeholder="状态"
-            allowClear
-            style={{ width: 110 }}
-            value={query.status}
-            onChange={(v?: ListQuery['status']) => update({ status: v })}
-            options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-          />
+          <YearFilter value={query.year} onChange={(year) => update({ year })} />
+          <OrgFilter value={query.org} onChange={(org) => update({ org })} tree={tree} />
+          <LevelFilter value={query.level} onChange={(level) => update({ level })} />
+          <StatusFilter<NonNullable<ListQuery['status']>> value={query.status} onChange={(status) => update({ status })} />
           <Select
             aria-label="等级"
             placeholder="等级"
