@@ -565,6 +565,24 @@ function Editor({ initial, onReload }: EditorProps) {
     />
   );
 
+  // What the main grid and every embedded project's grid share.
+  const gridShared = {
+    columns: gridColumns,
+    suggest: editable ? suggestNames : undefined,
+    analysis,
+    editable,
+    canRescore,
+    commentCounts,
+    onUndo,
+    onRedo,
+    canUndo: undoState.past.length > 0,
+    canRedo: undoState.future.length > 0,
+    onOpenScore,
+    onOpenEvidence,
+    onOpenComments,
+    focusRequest,
+  } satisfies Partial<IndicatorGridProps>;
+
   return (
     <div className="editor">
       <div className="editor-top">
@@ -652,24 +670,11 @@ function Editor({ initial, onReload }: EditorProps) {
           <section className="editor-section" aria-labelledby="sec-indicators">
             <h2 id="sec-indicators">{isGoals ? '绩效指标（申报）' : '绩效指标'}</h2>
             <IndicatorGrid
-              columns={gridColumns}
-              suggest={editable ? suggestNames : undefined}
+              {...gridShared}
               locks={approvedGoals?.locks}
               targetNotes={approvedGoals?.notes}
               roots={doc.indicators}
-              analysis={analysis}
-              editable={editable}
-              canRescore={canRescore}
-              commentCounts={commentCounts}
               onRoots={onRoots}
-              onUndo={onUndo}
-              onRedo={onRedo}
-              canUndo={undoState.past.length > 0}
-              canRedo={undoState.future.length > 0}
-              onOpenScore={onOpenScore}
-              onOpenEvidence={onOpenEvidence}
-              onOpenComments={onOpenComments}
-              focusRequest={focusRequest}
             />
           </section>
           {doc.projects.map((p, pi) => (
@@ -679,21 +684,8 @@ function Editor({ initial, onReload }: EditorProps) {
               name={p.name}
               roots={p.indicators}
               total={analysis.score?.projects.find((x) => x.id === p.id)}
-              columns={gridColumns}
-              suggest={editable ? suggestNames : undefined}
-              analysis={analysis}
-              editable={editable}
-              canRescore={canRescore}
-              commentCounts={commentCounts}
+              {...gridShared}
               onDoc={onDoc}
-              onUndo={onUndo}
-              onRedo={onRedo}
-              canUndo={undoState.past.length > 0}
-              canRedo={undoState.future.length > 0}
-              onOpenScore={onOpenScore}
-              onOpenEvidence={onOpenEvidence}
-              onOpenComments={onOpenComments}
-              focusRequest={focusRequest}
             />
           ))}
           {!isGoals && (
