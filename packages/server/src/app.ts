@@ -54,7 +54,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.use('*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const p = c.req.path;
-    const limiter = /^\/api\/evaluations\/[^/]+\/evidence\/?$/.test(p)
+    const limiter = /^\/api\/(evaluations\/[^/]+\/evidence|results\/tasks\/[^/]+\/evidence\/file)\/?$/.test(p)
       ? evidence
       : p === '/api/imports' || p === '/api/imports/'
         ? importBatch

@@ -102,6 +102,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', route: '/api/results/tasks', path: () => '/api/results/tasks', body: (v) => ({ evaluationId: v.submitted, items: [{ location: '越权', message: '越权整改' }] }) },
   { method: 'POST', route: '/api/results/tasks/{id}/start', path: (v) => `/api/results/tasks/${v.task}/start` },
   { method: 'POST', route: '/api/results/tasks/{id}/evidence', path: (v) => `/api/results/tasks/${v.task}/evidence`, body: () => ({ note: '越权佐证' }) },
+  { method: 'POST', route: '/api/results/tasks/{id}/evidence/file', path: (v) => `/api/results/tasks/${v.task}/evidence/file`, form: () => { const f = new FormData(); f.set('file', pdf()); return f; } },
   { method: 'POST', route: '/api/results/tasks/{id}/close', path: (v) => `/api/results/tasks/${v.task}/close` },
   { method: 'POST', route: '/api/results/tasks/{id}/reopen', path: (v) => `/api/results/tasks/${v.task}/reopen`, body: () => ({ reason: '越权重开' }) },
   { method: 'POST', route: '/api/results/tasks/{id}/reassign', path: (v) => `/api/results/tasks/${v.task}/reassign`, body: () => ({ deadline: '2030-01-01' }) },

@@ -208,6 +208,10 @@ describe.each(BACKENDS)('results on %s', (backend) => {
       // The evaluation's unit still sees it but no longer works on it; the new owner does.
       expect((await (await s.as('preparer1')).post(`/api/results/tasks/${t}/start`)).status).toBe(403);
       expect((await (await s.as('preparer2')).post(`/api/results/tasks/${t}/start`)).status).toBe(200);
+      // The new owner may not open the evaluation itself; the task says so, for the page to offer no link.
+      expect((await (await s.as('preparer2')).get(`/api/results/tasks/${t}`)).body.evaluationReadable).toBe(false);
+      expect((await (await s.as('preparer1')).get(`/api/results/tasks/${t}`)).body.evaluationReadable).toBe(true);
+      expect((await (await s.as('reviewer1')).get(`/api/results/tasks/${t}`)).body.evaluationReadable).toBe(true);
       const form = new FormData();
       form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%整改\n')], '整改报告.pdf', { type: 'application/pdf' }));
       form.set('indicatorId', 'i1');
@@ -221,6 +225,33 @@ describe.each(BACKENDS)('results on %s', (backend) => {
       expect((await (await s.as('reviewer1')).post(`/api/results/tasks/${t}/close`)).status).toBe(200);
       const events = await s.deps.db.selectFrom('audit_events').select('action').where('subject_id', '=', t).execute();
       expect(events.map((e) => e.action).sort()).toEqual(['rectification.close', 'rectification.create', 'rectification.evidence', 'rectification.reassign', 'rectification.start']);
+    });
+
+    it('take a new file as evidence from the owner unit, stored with the evaluation and downloadable', async () => {
+      const t = item;
+      const upload = (who: string, name: string, bytes: Uint8Array) => {
+        const form = new FormData();
+        form.set('file', new File([bytes], name));
+        form.set('note', '整改后的资金拨付凭证');
+        return s.as(who).then((c) => c.request('POST', `/api/results/tasks/${t}/evidence/file`, { body: form }));
+      };
+      const pdf = new TextEncoder().encode('%PDF-1.4\n% 拨付凭证\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+      expect((await upload('reviewer1', '凭证.pdf', pdf)).status).toBe(403);
+      expect((await upload('preparer2', '凭证.pdf', pdf)).status).toBe(404);
+      const fake = await upload('preparer1', '凭证.pdf', new TextEncoder().encode('not a pdf at all'));
+      expect(fake.status).toBe(415);
+      const ok = await upload('preparer1', '凭证.pdf', pdf);
+      expect(ok.status, ok.text).toBe(200);
+      const ev = ok.body.evidence[ok.body.evidence.length - 1];
+      expect(ev).toMatchObject({ name: '凭证.pdf', mediaType: 'application/pdf', size: pdf.length });
+      expect(ok.body.history[ok.body.history.length - 1]).toMatchObject({ action: 'evidence', note: '整改后的资金拨付凭证' });
+      const file = await s.app.request(ev.ref, { headers: { cookie: (await s.as('reviewer1')).cookie ?? '' } });
+      expect(file.status).toBe(200);
+      expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf);
+      const stored = await s.deps.db.selectFrom('evidence_files').select(['indicator_id']).where('id', '=', ev.id).executeTakeFirstOrThrow();
+      expect(stored.indicator_id).toBe(`task:${t}`);
+      const events = await s.deps.db.selectFrom('audit_events').select(['action', 'diff']).where('subject_id', '=', t).execute();
+      expect(events.filter((e) => e.action === 'rectification.evidence')).toHaveLength(1);
     });
   });
 });

@@ -280,12 +280,38 @@ describe.skipIf(!hasChromium)('the whole loop in Chromium', () => {
     await listed.getByTestId('results-create-tasks').click();
     await see(page.getByTestId('tasks-items'));
     await page.getByTestId('tasks-items').fill('资金管理：补充资金拨付凭证');
+    // The demo's preparer's unit owns it, so that the rest of the loop can be driven here.
+    await page.getByLabel('整改责任单位', { exact: true }).click();
+    await page.keyboard.type('益阳');
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '益阳市市场监督管理局' }).first().click();
     await page.getByTestId('tasks-submit').click();
     await page.getByTestId('tasks-items').waitFor({ state: 'hidden' });
     await page.goto(`${stack.base}/results/tasks`);
     await see(page.getByTestId('task-row').filter({ hasText: '补充资金拨付凭证' }));
     await settle(page, 600);
     await shot(page, '35-rectification-tasks');
+    await logout(page);
+
+    // --- the owner unit starts the task and uploads a file as evidence; the reviewer closes it
+    await login(page, stack.base, 'preparer');
+    await page.goto(`${stack.base}/results/tasks`);
+    const task = page.getByTestId('task-row').filter({ hasText: '补充资金拨付凭证' });
+    await task.getByTestId('task-start').click();
+    await hasText(task.getByTestId('task-status'), '整改中');
+    await task.getByTestId('task-evidence').click();
+    await page.getByTestId('evidence-upload').setInputFiles({ name: '资金拨付凭证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 拨付凭证\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await page.getByTestId('evidence-note').fill('已补充2026年资金拨付凭证。');
+    await page.getByTestId('evidence-submit').click();
+    await see(task.getByText('资金拨付凭证.pdf'));
+    await settle(page, 600);
+    await shot(page, '35b-task-evidence');
+    await logout(page);
+    await login(page, stack.base, 'reviewer');
+    await page.goto(`${stack.base}/results/tasks`);
+    const reviewed = page.getByTestId('task-row').filter({ hasText: '补充资金拨付凭证' });
+    await reviewed.getByTestId('task-close').click();
+    await page.getByTestId('close-note-submit').click();
+    await hasText(reviewed.getByTestId('task-status'), '已完成');
     await logout(page);
 
     // --- another unit: the library suggests the project's indicator while a similar name is typed

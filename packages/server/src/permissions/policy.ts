@@ -192,6 +192,8 @@ const POLICY = {
   },
   'rectification-task': {
     read: (u, t) => inScope(u, t.region, t.ownerOrgId, t.ownerOrgPath) || inScope(u, t.region, t.evaluationOrgId, t.evaluationOrgPath),
+    /** Open the evaluation the task is about (a reassigned owner unit may see the task but not the evaluation). */
+    'evaluation.read': (u, t) => inScope(u, t.region, t.evaluationOrgId, t.evaluationOrgPath),
     /** Start it and attach evidence: the owner unit's own staff. */
     work: (u, t) => u.region === t.region && isUnitStaff(u) && u.orgId === t.ownerOrgId,
     /** Close (with evidence), reopen (with a reason), reassign: a reviewer of the evaluation's subtree or the finance office. */

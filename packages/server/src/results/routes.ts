@@ -10,6 +10,7 @@ import { addEvidence, closeTask, defaultRuleSetFor, getRuleSet, isIsoDate, reass
 import type { FindingJson, RectificationTask, TaskResult } from '@jixiao/core';
 import { exportResultsXlsx, resultsTitle } from '@jixiao/documents';
 import type { Kysely, Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
 import { recordEvent } from '../audit-trail/events.js';
 import type { AuditAction } from '../audit-trail/events.js';
 import { uuidv7 } from '../db/ids.js';
@@ -20,7 +21,8 @@ import { AppError } from '../http/errors.js';
 import { guards } from '../http/guards.js';
 import { AUTHED_READ, AUTHED_WRITE, IdParam, Uuid, errors, json, raw, router } from '../http/openapi.js';
 import { allow } from '../permissions/policy.js';
-import { contentDisposition } from '../evidence/files.js';
+import { checkFile, contentDisposition, EVIDENCE_KINDS } from '../evidence/files.js';
+import { formatBytes } from '../http/middleware.js';
 import { requireEvaluation } from '../evaluations/store.js';
 import { chinaToday } from '../monitoring/routes.js';
 import { resultsFor } from './summaries.js';
@@ -63,6 +65,7 @@ const TaskSchema = z
     evidence: z.array(Loose),
     history: z.array(Loose),
     actions: z.array(z.string()),
+    evaluationReadable: z.boolean().openapi({ description: 'whether the caller may open the evaluation and its evidence files' }),
   })
   .passthrough()
   .openapi('RectificationTask');
@@ -91,6 +94,12 @@ const CreateBody = z
   .openapi('CreateRectificationTasks');
 
 const NoteBody = z.object({ note: z.string().trim().max(2000).optional() });
+const EvidenceFileForm = z
+  .object({
+    file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: `one file: ${EVIDENCE_KINDS.map((k) => k.extension).join(', ')}` }),
+    note: z.string().trim().max(2000).optional().openapi({ description: 'what the file shows' }),
+  })
+  .openapi('TaskEvidenceUpload');
 const EvidenceBody = z
   .object({ evidenceId: Uuid.optional().openapi({ description: 'an evidence file of the evaluation' }), note: z.string().trim().min(1).max(2000).optional() })
   .refine((b) => b.evidenceId !== undefined || b.note !== undefined, { message: '请选择佐证材料或填写整改说明', path: ['note'] })
@@ -321,6 +330,63 @@ export function resultsRoutes(deps: Deps) {
       },
     );
   for (const k of ['start', 'evidence', 'close', 'reopen', 'reassign'] as const) step(k);
+
+  // A new file as evidence: rectification usually happens after publication, when the evaluation (and
+  // its evidence list) can no longer change, so the file is stored with the evaluation's evidence but
+  // belongs to the task (its indicator is `task:<id>`), not to an indicator of the document.
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/results/tasks/{id}/evidence/file',
+      tags: ['results'],
+      summary: `The owner unit uploads a new evidence file for the task (at most ${formatBytes(deps.config.MAX_EVIDENCE_BYTES)}; content must match the extension)`,
+      middleware: g.write,
+      request: { params: IdParam, body: { content: { 'multipart/form-data': { schema: EvidenceFileForm } }, required: true } },
+      responses: { 200: { description: 'the task with the file among its evidence', content: { 'application/json': { schema: TaskSchema } } }, ...errors(...AUTHED_WRITE, 'not-found', 'invalid-transition', 'unsupported-media-type') },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      const form = c.req.valid('form');
+      const file = form.file;
+      if (file.size > deps.config.MAX_EVIDENCE_BYTES) throw new AppError('payload-too-large', `文件超过上限 ${formatBytes(deps.config.MAX_EVIDENCE_BYTES)}`);
+      if (file.size === 0) throw new AppError('invalid-request', '文件为空', { issues: [{ path: 'form.file', message: '文件为空' }] });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const check = checkFile(file.name, bytes);
+      if (!check.ok) {
+        if (check.status === 'invalid-name') throw new AppError('invalid-request', check.message, { issues: [{ path: 'form.file', message: check.message }] });
+        throw new AppError('unsupported-media-type', check.message);
+      }
+      const today = chinaToday();
+      const out = await db.transaction().execute(async (trx) => {
+        const row = await findTask(trx, user, id, { lock: true });
+        if (!allow(user, 'work', subjectOfTask(user.region, row))) throw new AppError('forbidden', '只有责任单位的填报人或单位负责人可以办理整改任务');
+        const fileId = uuidv7();
+        const ref = { id: fileId, name: check.name, ref: `/api/evaluations/${row.evaluation_id}/evidence/${fileId}`, size: bytes.length, mediaType: check.kind.mediaType };
+        const r = addEvidence(row.data as RectificationTask, ref, { by: user.id, at: new Date().toISOString(), ...(form.note ? { note: form.note } : {}) });
+        if (!r.ok) throw taskError(r);
+        await trx
+          .insertInto('evidence_files')
+          .values({
+            region: user.region,
+            id: fileId,
+            evaluation_id: row.evaluation_id,
+            indicator_id: `task:${id}`,
+            file_name: check.name,
+            media_type: check.kind.mediaType,
+            size: bytes.length,
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+            content: bytes,
+            uploaded_by: user.id,
+          })
+          .execute();
+        await writeTask(trx, user.region, id, r.task, {});
+        await recordEvent(trx, { region: user.region, actorId: user.id, action: 'rectification.evidence', subjectType: 'rectification-task', subjectId: id, evaluationId: row.evaluation_id, diff: { event: r.task.history[r.task.history.length - 1], evidence: ref }, requestId: c.get('requestId') });
+        return taskView(user, await findTask(trx, user, id), today);
+      });
+      return json(c, out);
+    },
+  );
 
   return app;
 }

@@ -159,6 +159,8 @@ export function taskView(user: AuthUser, row: TaskRow, today: string) {
     evidence: task.evidence,
     history: task.history,
     actions: taskActions(user, row),
+    /** Whether the caller may open the evaluation (and its evidence files). */
+    evaluationReadable: allow(user, 'evaluation.read', subjectOfTask(user.region, row)),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,6 +1,6 @@
 /**
  * @module 整改任务 (/results/tasks): rectification tasks in scope. The owner unit starts them and attaches
- * evidence (an evidence file of the evaluation or a written note); a reviewer of the department or the
+ * evidence (a new file, an evidence file of the evaluation or a written note); a reviewer of the department or the
  * finance office closes them (only with evidence), reopens them with a reason or reassigns them.
  * Overdue tasks are shown in red; `?task=` highlights one, `?evaluation=` keeps one evaluation's tasks.
  */
@@ -17,7 +17,7 @@ import { orgTree } from '../common/orgs.js';
 import { PageHeader } from '../common/PageHeader.js';
 import { useAsync } from '../common/useAsync.js';
 import { SEVERITY_COLORS, SEVERITY_LABELS } from '../format/labels.js';
-import { addTaskEvidence, closeTask, reassignTask, reopenTask, startTask, tasks } from './api.js';
+import { addTaskEvidence, closeTask, reassignTask, reopenTask, startTask, tasks, uploadTaskEvidence } from './api.js';
 import { deadlineNote, EVENT_LABELS, TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './labels.js';
 import type { Task, TaskFilters, TaskStatus } from './types.js';
 import './results.css';
@@ -36,18 +36,21 @@ function readFilters(p: URLSearchParams): TaskFilters {
 
 function EvidenceDialog({ task, onDone, onClose }: { task: Task; onDone: (t: Task) => void; onClose: () => void }) {
   const { message } = AntApp.useApp();
-  const files = useAsync(() => api.evidence(task.evaluationId), [task.evaluationId]);
+  // The evaluation's files are offered only to who may open the evaluation.
+  const files = useAsync(() => (task.evaluationReadable ? api.evidence(task.evaluationId) : Promise.resolve([])), [task.evaluationId, task.evaluationReadable]);
   const [form] = Form.useForm<{ evidenceId?: string; note?: string }>();
   const [saving, setSaving] = useState(false);
+  const [upload, setUpload] = useState<File | undefined>();
   const submit = async () => {
     const v = await form.validateFields();
-    if (!v.evidenceId && !v.note?.trim()) {
-      form.setFields([{ name: 'note', errors: ['请选择佐证材料或填写整改说明'] }]);
+    if (!upload && !v.evidenceId && !v.note?.trim()) {
+      form.setFields([{ name: 'note', errors: ['请上传文件、选择佐证材料或填写整改说明'] }]);
       return;
     }
     setSaving(true);
     try {
-      onDone(await addTaskEvidence(task.id, { evidenceId: v.evidenceId || undefined, note: v.note?.trim() || undefined }));
+      const note = v.note?.trim() || undefined;
+      onDone(upload ? await uploadTaskEvidence(task.id, upload, note) : await addTaskEvidence(task.id, { evidenceId: v.evidenceId || undefined, note }));
       void message.success('已提交整改佐证');
     } catch (err) {
       void message.error(`提交失败：${messageOf(err)}`);
@@ -57,18 +60,30 @@ function EvidenceDialog({ task, onDone, onClose }: { task: Task; onDone: (t: Tas
   };
   return (
     <Modal open title="提交整改佐证" okText="提交" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden okButtonProps={{ 'data-testid': 'evidence-submit' } as Record<string, string>}>
-      <Typography.Paragraph type="secondary">可选择该评价文档已上传的佐证材料（在评价文档中上传），或填写整改情况说明。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">上传整改佐证文件，或选择该评价文档已上传的佐证材料，并填写整改情况说明。</Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="evidenceId" label="佐证材料">
-          <Select
-            aria-label="佐证材料"
-            data-testid="evidence-file"
-            allowClear
-            loading={files.loading}
-            placeholder={files.data && files.data.length === 0 ? '该评价文档尚无佐证材料' : '选择已上传的佐证材料'}
-            options={(files.data ?? []).map((f) => ({ value: f.id, label: f.fileName }))}
+        <Form.Item label="上传新文件" htmlFor="task-evidence-upload" extra="PDF、图片、Word、Excel、OFD 等，单个文件不超过服务器设定的上限。">
+          <input
+            id="task-evidence-upload"
+            type="file"
+            aria-label="上传新的佐证文件"
+            data-testid="evidence-upload"
+            accept=".pdf,.png,.jpg,.jpeg,.docx,.doc,.xlsx,.xls,.ofd,.zip,.txt,.csv"
+            onChange={(e) => setUpload(e.target.files?.[0])}
           />
         </Form.Item>
+        {task.evaluationReadable && (
+          <Form.Item name="evidenceId" label="或选择已上传的佐证材料">
+            <Select
+              aria-label="佐证材料"
+              data-testid="evidence-file"
+              allowClear
+              loading={files.loading}
+              placeholder={files.data && files.data.length === 0 ? '该评价文档尚无佐证材料' : '选择已上传的佐证材料'}
+              options={(files.data ?? []).map((f) => ({ value: f.id, label: f.fileName }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="note" label="整改情况说明">
           <Input.TextArea aria-label="整改情况说明" data-testid="evidence-note" rows={3} maxLength={2000} />
         </Form.Item>
@@ -200,7 +215,7 @@ export default function TasksPage() {
       width: 200,
       render: (_: unknown, t) => (
         <div>
-          <Link to={`/evaluations/${t.evaluationId}`}>{t.evaluationTitle}</Link>
+          {t.evaluationReadable ? <Link to={`/evaluations/${t.evaluationId}`}>{t.evaluationTitle}</Link> : <span>{t.evaluationTitle}</span>}
           <div className="muted results-sub">{t.orgName}</div>
         </div>
       ),
@@ -229,7 +244,7 @@ export default function TasksPage() {
           ) : (
             <ul className="task-history">
               {t.evidence.map((e) => (
-                <li key={e.id}>{e.ref ? <a href={e.ref}>{e.name}</a> : e.name}</li>
+                <li key={e.id}>{e.ref && t.evaluationReadable ? <a href={e.ref}>{e.name}</a> : e.name}</li>
               ))}
             </ul>
           )}

@@ -34,6 +34,14 @@ export function addTaskEvidence(taskId: string, body: { evidenceId?: string | un
   return request<Task>('POST', `/results/tasks/${id(taskId)}/evidence`, { json: body });
 }
 
+/** A new file as the task's evidence (stored with the evaluation's evidence, even after publication). */
+export function uploadTaskEvidence(taskId: string, file: File, note?: string): Promise<Task> {
+  const form = new FormData();
+  form.set('file', file);
+  if (note) form.set('note', note);
+  return request<Task>('POST', `/results/tasks/${id(taskId)}/evidence/file`, { form });
+}
+
 export function closeTask(taskId: string, note?: string): Promise<Task> {
   return request<Task>('POST', `/results/tasks/${id(taskId)}/close`, { json: note ? { note } : {} });
 }

@@ -53,6 +53,8 @@ export interface Task {
   id: string;
   evaluationId: string;
   evaluationTitle: string;
+  /** Whether the caller may open the evaluation and its evidence files (a reassigned owner may not). */
+  evaluationReadable: boolean;
   year: number;
   orgId: string;
   orgName: string;
