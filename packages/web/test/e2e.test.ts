@@ -6,12 +6,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exportXlsx } from '@jixiao/documents';
 import { parseDocument } from '@jixiao/core';
-import { ARTIFACTS, hasChromium, login, logout, open, ROOT, settle, shot, startStack } from './support/harness.js';
-import type { Session, Stack } from './support/harness.js';
+import { ARTIFACTS, hasChromium, login, logout, open, ROOT, settle, shot, shotOnFailure, suiteStack } from './support/harness.js';
+import type { Session } from './support/harness.js';
 import { gone, hasText, hasValue, see } from './support/assert.js';
 import { addChild, confirmInDialog, waitSaved } from './support/editor.js';
 
@@ -34,29 +34,14 @@ async function openFromCard(page: Page, card: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
-  let stack: Stack;
+  const stack = suiteStack();
   let evaluationUrl = '';
-
-  beforeAll(async () => {
-    stack = await startStack();
-  }, 300_000);
-
-  afterAll(async () => {
-    await stack?.close();
-  }, 60_000);
-
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail') console.error(`API server output (last lines):\n${stack.log().slice(-4000)}`);
-  });
-
-  /** On failure, a screenshot of the page as it was, for the artefacts. */
-  const onFail = (page: Page, name: string) => onTestFailed(async () => void (await shot(page, `FAILED-${name}`).catch(() => undefined)));
 
   it('takes a new evaluation from draft through review to the public portal', async () => {
     // --- preparer: log in, create, fill, see the score move, follow a finding, submit
     const p = await open(stack, 'preparer');
     const page = p.page;
-    onFail(page, 'workflow');
+    shotOnFailure(page, 'workflow');
     await see(page.getByRole('heading', { name: '我的绩效自评' }));
     await settle(page);
     await shot(page, '02-home-preparer');
@@ -218,7 +203,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
 
     // --- the public portal, without logging in
     const visitor = await open(stack);
-    onFail(visitor.page, 'public');
+    shotOnFailure(visitor.page, 'public');
     await visitor.page.goto(`${stack.base}/public`);
     await visitor.page.getByRole('link', { name: TITLE }).click();
     await hasText(visitor.page.locator('table.sheet[aria-label="绩效指标"]'), '食品抽检批次');
@@ -241,7 +226,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
 
     const s = await open(stack, 'preparer');
     const page = s.page;
-    onFail(page, 'import');
+    shotOnFailure(page, 'import');
     await page.goto(`${stack.base}/import`);
     await settle(page);
     await shot(page, '12-import-upload');
@@ -301,7 +286,7 @@ describe.skipIf(!hasChromium)('web app end to end (Chromium)', () => {
     const url = a.page.url();
 
     const b = await open(stack, 'unithead');
-    onFail(b.page, 'conflict-b');
+    shotOnFailure(b.page, 'conflict-b');
     await b.page.goto(url);
     await b.page.waitForSelector('.indicator-grid');
 

@@ -8,10 +8,9 @@
  * analytics page shows the project in its grade band. Screenshots of each page at 1366×768 (and the new
  * pages at tablet width) go to artifacts/web/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, login, logout, open, settle, shot, startStack } from './support/harness.js';
-import type { Stack } from './support/harness.js';
+import { hasChromium, login, logout, open, settle, shot, shotOnFailure, suiteStack } from './support/harness.js';
 import { hasText, see } from './support/assert.js';
 import { addChild, confirmInDialog, waitSaved } from './support/editor.js';
 
@@ -38,26 +37,12 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 }
 
 describe.skipIf(!hasChromium)('the whole loop in Chromium', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  }, 300_000);
-
-  afterAll(async () => {
-    await stack?.close();
-  }, 60_000);
-
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail') console.error(`API server output (last lines):\n${stack.log().slice(-4000)}`);
-  });
-
-  const onFail = (page: Page, name: string) => onTestFailed(async () => void (await shot(page, `FAILED-${name}`).catch(() => undefined)));
+  const stack = suiteStack();
 
   it('declares goals, monitors them, evaluates from them, and finds them again in the library and the analytics', async () => {
     const s = await open(stack, 'preparer');
     const page = s.page;
-    onFail(page, 'loop');
+    shotOnFailure(page, 'loop');
 
     // --- preparer: declare the goals; a vague target is flagged as it is typed
     await page.goto(`${stack.base}/goals`);

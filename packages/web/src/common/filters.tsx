@@ -50,10 +50,8 @@ export function OrgFilter({ value, onChange, label = '单位', placeholder, widt
   );
 }
 
-type Level = 'project' | 'department';
-
-/** 类型: 项目支出 or 部门整体支出. */
-export function LevelFilter({ value, onChange, label = '类型', placeholder, width = 130, testId }: FilterProps<Level>) {
+/** A clearable select over a label table (value → Chinese label). */
+function LabelledSelect<T extends string>({ value, onChange, label, placeholder, width, testId, labels }: FilterProps<T> & { label: string; width: number; labels: Readonly<Record<string, string>> }) {
   return (
     <Select
       aria-label={label}
@@ -61,25 +59,21 @@ export function LevelFilter({ value, onChange, label = '类型', placeholder, wi
       allowClear
       style={{ width }}
       value={value}
-      onChange={(v?: Level) => onChange(v)}
-      options={Object.entries(LEVEL_LABELS).map(([v, l]) => ({ value: v, label: l }))}
+      onChange={(v?: T) => onChange(v)}
+      options={Object.entries(labels).map(([v, l]) => ({ value: v as T, label: l }))}
       data-testid={testId}
     />
   );
 }
 
+type Level = 'project' | 'department';
+
+/** 类型: 项目支出 or 部门整体支出. */
+export function LevelFilter({ label = '类型', width = 130, ...rest }: FilterProps<Level>) {
+  return <LabelledSelect<Level> {...rest} label={label} width={width} labels={LEVEL_LABELS} />;
+}
+
 /** 状态: the workflow states. */
-export function StatusFilter<S extends string = string>({ value, onChange, label = '状态', placeholder, width = 110, testId }: FilterProps<S>) {
-  return (
-    <Select
-      aria-label={label}
-      placeholder={placeholder ?? label}
-      allowClear
-      style={{ width }}
-      value={value}
-      onChange={(v?: S) => onChange(v)}
-      options={Object.entries(STATUS_LABELS).map(([v, l]) => ({ value: v, label: l }))}
-      data-testid={testId}
-    />
-  );
+export function StatusFilter<S extends string = string>({ label = '状态', width = 110, ...rest }: FilterProps<S>) {
+  return <LabelledSelect<S> {...rest} label={label} width={width} labels={STATUS_LABELS} />;
 }

@@ -7,8 +7,9 @@ import { memo } from 'react';
 import { Alert, Button } from 'antd';
 import { Link } from 'react-router';
 import { Dec } from '@jixiao/core';
-import type { EvaluationDocument, Finding, IndicatorNode } from '@jixiao/core';
+import type { EvaluationDocument, Finding } from '@jixiao/core';
 import { formatScore } from '../format/numbers.js';
+import { flatten } from './tree.js';
 
 export interface StageBannerProps {
   id: string;
@@ -71,17 +72,9 @@ export const StageBanner = memo(function StageBanner({ id, doc, status, stale, o
   );
 });
 
-function leaves(nodes: readonly IndicatorNode[], out: IndicatorNode[] = []): IndicatorNode[] {
-  for (const n of nodes) {
-    if (n.children && n.children.length > 0) leaves(n.children, out);
-    else out.push(n);
-  }
-  return out;
-}
-
 /** The side panel of a goal declaration: indicators, weights and how many quality findings remain. */
 export const GoalSummary = memo(function GoalSummary({ doc, findings }: { doc: EvaluationDocument; findings: readonly Finding[] }) {
-  const all = leaves(doc.indicators);
+  const all = flatten(doc.indicators).filter((r) => r.leaf).map((r) => r.node);
   const withTarget = all.filter((n) => (n.target ?? '').trim() !== '').length;
   let weight = Dec.ZERO;
   let weighted = 0;

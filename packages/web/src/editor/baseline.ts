@@ -8,6 +8,7 @@ import { applyAdjustments } from '@jixiao/core';
 import type { EvaluationDocument, IndicatorNode } from '@jixiao/core';
 import type { CellLock } from './grid-model.js';
 import type { TargetNote } from './IndicatorGrid.js';
+import { flatten } from './tree.js';
 
 export const TARGET_LOCKED = '指标值沿用已审核通过的绩效目标；如需调整，请在绩效目标页提出调整申请，经审核后生效。';
 
@@ -22,22 +23,13 @@ export interface BaselineView {
   stale: string[];
 }
 
-function walk(nodes: readonly IndicatorNode[], visit: (n: IndicatorNode) => void): void {
-  for (const n of nodes) {
-    visit(n);
-    if (n.children) walk(n.children, visit);
-  }
-}
-
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim() === (b ?? '').trim();
 
 /** What the approved `goals` say about the targets of `doc` (a monitoring or self-evaluation document created from them). */
 export function baselineView(goals: EvaluationDocument, doc: EvaluationDocument): BaselineView {
   const applied = applyAdjustments(goals);
   const approved = new Map<string, string | undefined>();
-  walk(applied.document.indicators, (n) => {
-    if (!n.children || n.children.length === 0) approved.set(n.id, n.target);
-  });
+  for (const r of flatten(applied.document.indicators)) if (r.leaf) approved.set(r.node.id, r.node.target);
   const notes = new Map<string, TargetNote>();
   for (const v of applied.views) {
     if (v.field !== 'target' || v.project !== undefined) continue;
@@ -45,14 +37,14 @@ export function baselineView(goals: EvaluationDocument, doc: EvaluationDocument)
     if (v.pending !== undefined) notes.set(v.indicatorId, { text: `调整申请待审核：${v.pending}` });
   }
   const stale: string[] = [];
-  walk(doc.indicators, (n) => {
-    if (!approved.has(n.id) || (n.children && n.children.length > 0)) return;
+  for (const { node: n, leaf } of flatten(doc.indicators)) {
+    if (!leaf || !approved.has(n.id)) continue;
     const target = approved.get(n.id);
     if (!same(n.target, target)) {
       stale.push(n.id);
       notes.set(n.id, { text: `与审核通过的指标值不一致（应为：${target ?? '未填'}）`, warn: true });
     }
-  });
+  }
   return {
     locks: (node, column) => (column === 'target' && approved.has(node.id) ? TARGET_LOCKED : undefined),
     notes,

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, onTestFailed } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -244,4 +245,27 @@ export async function settle(page: Page, ms = 400): Promise<void> {
     .waitFor({ state: 'detached', timeout: 5000 })
     .catch(() => undefined);
   await page.waitForTimeout(ms);
+}
+
+/**
+ * The stack of a test file: started before its tests and closed after them; the API server's last lines
+ * are printed for a failed test. The object is filled in by `beforeAll`, so tests use it as a `Stack`.
+ */
+export function suiteStack(): Stack {
+  const stack = {} as Stack;
+  beforeAll(async () => {
+    Object.assign(stack, await startStack());
+  }, 300_000);
+  afterAll(async () => {
+    await stack.close?.();
+  }, 60_000);
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail') console.error(`API server output (last lines):\n${stack.log?.().slice(-4000) ?? ''}`);
+  });
+  return stack;
+}
+
+/** On failure of the running test, a screenshot of the page as it was (artifacts/web/FAILED-<name>.png). */
+export function shotOnFailure(page: Page, name: string): void {
+  onTestFailed(async () => void (await shot(page, `FAILED-${name}`).catch(() => undefined)));
 }
